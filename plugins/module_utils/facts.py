@@ -1,0 +1,76 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, broadcast.video contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The facts gatherer shared by every ``<device>_facts`` module.
+
+A device declares its subsets as ``{name: fetch}``, where ``fetch()`` returns the normalised, snake_case data of
+that subset. ``gather_subset`` selects them (``all``, names, and ``!name`` exclusions); the selected subsets are
+fetched concurrently (bounded by the client's worker count). A subset whose endpoint the device does not have
+(HTTP 404 or 501, for example VOS RF endpoints on a cluster without RF cards) is returned empty with a warning.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Mapping, Sequence, Tuple
+
+from .errors import ApiError, ValidationError
+from .resource import run_concurrently
+
+#: HTTP statuses meaning "this device does not have that endpoint".
+ABSENT_STATUSES = (404, 501)
+
+
+def select_subsets(requested: Sequence[str], available: Sequence[str], option: str = "gather_subset") -> List[str]:
+    """The subsets to gather, in ``available`` order.
+
+    :param requested: names, ``all``, or ``!name`` exclusions; only exclusions means ``all`` minus those.
+    :param available: every subset name the device offers.
+    :raises ValidationError: an unknown name (the message lists the allowed ones).
+    """
+    allowed = set(available)
+    include: List[str] = []
+    exclude: List[str] = []
+    for raw in requested or ["all"]:
+        entry = str(raw).strip()
+        negate = entry.startswith("!")
+        name = entry[1:] if negate else entry
+        if name != "all" and name not in allowed:
+            raise ValidationError("%s: %r is not a subset; choose from all, %s (prefix ! to exclude)" % (
+                option, entry, ", ".join(available)))
+        if negate:
+            exclude.extend(available if name == "all" else [name])
+        elif name == "all":
+            include.extend(available)
+        else:
+            include.append(name)
+    if not include:
+        include = list(available)
+    return [name for name in available if name in include and name not in exclude]
+
+
+def gather(subsets: Mapping[str, Callable[[], Any]], requested: Sequence[str], max_workers: int,
+           empty: Mapping[str, Any] = None) -> Tuple[Dict[str, Any], List[str]]:
+    """Fetch the selected subsets concurrently.
+
+    :param subsets: ``{name: fetch}`` in display order.
+    :param requested: the ``gather_subset`` option.
+    :param max_workers: concurrency bound.
+    :param empty: the value of an absent subset by name (default ``[]``).
+    :returns: ``(facts, warnings)``: facts keyed by subset name; one warning per absent endpoint.
+    :raises ValidationError: unknown subset name.
+    :raises BroadcastError: any other device or transport failure.
+    """
+    names = select_subsets(requested, list(subsets))
+    warnings: List[str] = []
+
+    def fetch(name: str) -> Any:
+        try:
+            return subsets[name]()
+        except ApiError as exc:
+            if exc.status in ABSENT_STATUSES:
+                warnings.append("subset %s: the device has no such endpoint (%s); returned empty" % (name, exc.message))
+                return (empty or {}).get(name, [])
+            raise
+
+    values = run_concurrently([(lambda n=n: fetch(n)) for n in names], max_workers)
+    return dict(zip(names, values)), sorted(warnings)

@@ -1,0 +1,381 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, broadcast.video contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The resource engine shared by every state module, with Ansible's resource-module states.
+
+=========== =========================================================================================
+state       meaning
+=========== =========================================================================================
+merged      create missing items, update the given options of existing ones, leave others alone
+replaced    each declared item becomes exactly as declared (omitted options go back to defaults)
+overridden  as replaced, and every undeclared item is deleted
+deleted     the declared items are deleted (an empty ``config`` is refused)
+gathered    read only: the items in exactly the ``config`` format
+rendered    offline: the request bodies that would be sent, without contacting the device
+=========== =========================================================================================
+
+One run reads the items of its kind and of every kind it references once (concurrently), plans every
+create/update/delete and validates every item and reference before the first write. In check mode nothing is
+written (the client's write methods refuse it too). Results: ``before``, ``after`` (lists of items in option
+form), ``changed``, ``requests`` (method and path of each write planned or made) and per-item diffs.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from .errors import ApiError, BroadcastError, TransportError, ValidationError
+from .fields import FieldMap, References
+
+STATES = ("merged", "replaced", "overridden", "deleted", "gathered", "rendered")
+
+
+class ResourceSpec:
+    """Declaration of one resource kind of one device.
+
+    :param kind: the client's endpoint key and the references' kind (``"services"``).
+    :param label: singular human name used in messages (``"service"``).
+    :param fields: the :class:`FieldMap` of one item.
+    :param key: option naming the item (its natural key), ``"name"`` by default.
+    :param api_key: API field holding that key (``"name"``; VOS images: ``"url"``).
+    :param required: options needed to create an item (checked before any write).
+    :param validate: ``fn(item, where) -> None`` raising :class:`ValidationError` for semantic checks.
+    """
+
+    def __init__(self, kind: str, label: str, fields: FieldMap, key: str = "name", api_key: Optional[str] = None,
+                 required: Sequence[str] = (), validate: Optional[Callable[[Mapping[str, Any], str], None]] = None) -> None:
+        self.kind = kind
+        self.label = label
+        self.fields = fields
+        self.key = key
+        self.api_key = api_key or key
+        self.required = tuple(required)
+        self.validate = validate
+
+
+class ResourceClient:
+    """What the engine needs from a device client (each device client implements it).
+
+    Items are the device's JSON objects (dicts). ``ident`` is the device's id of an item.
+    """
+
+    max_workers = 4
+
+    def list_items(self, kind: str) -> List[Dict[str, Any]]:
+        """Every item of ``kind`` (one list read, all pages)."""
+        raise NotImplementedError
+
+    def create_item(self, kind: str, body: Dict[str, Any]) -> Dict[str, Any]:
+        """Create one item; returns the device's object (with its id)."""
+        raise NotImplementedError
+
+    def update_item(self, kind: str, ident: str, body: Dict[str, Any]) -> Dict[str, Any]:
+        """Replace one item with ``body``; returns the device's object."""
+        raise NotImplementedError
+
+    def delete_item(self, kind: str, ident: str) -> None:
+        """Delete one item."""
+        raise NotImplementedError
+
+    def item_id(self, kind: str, obj: Mapping[str, Any]) -> str:
+        """The id of a device object of ``kind``."""
+        return str(obj.get("id"))
+
+    def item_name(self, kind: str, obj: Mapping[str, Any]) -> str:
+        """The name by which other items reference a device object of ``kind`` (default: its ``name``)."""
+        return str(obj.get("name"))
+
+    def write_request(self, kind: str, operation: str, ident: Optional[str]) -> Tuple[str, str]:
+        """``(method, path)`` of a create/update/delete, for the ``requests`` report."""
+        raise NotImplementedError
+
+    def run_concurrently(self, funcs: Sequence[Callable[[], Any]]) -> List[Any]:
+        """Run callables with at most :attr:`max_workers` at once; results in order; the first error is raised."""
+        return run_concurrently(funcs, self.max_workers)
+
+
+def run_concurrently(funcs: Sequence[Callable[[], Any]], max_workers: int) -> List[Any]:
+    """Run ``funcs`` in a bounded thread pool and return their results in order.
+
+    Every callable runs to completion; then the first exception (in input order) is raised.
+    """
+    if len(funcs) <= 1 or max_workers <= 1:
+        return [f() for f in funcs]
+    from concurrent.futures import ThreadPoolExecutor
+    results: List[Any] = [None] * len(funcs)
+    errors: List[Optional[BaseException]] = [None] * len(funcs)
+
+    def call(index: int) -> None:
+        try:
+            results[index] = funcs[index]()
+        except BaseException as exc:  # pylint: disable=broad-except
+            errors[index] = exc
+
+    with ThreadPoolExecutor(max_workers=min(max_workers, len(funcs))) as pool:
+        list(pool.map(call, range(len(funcs))))
+    for exc in errors:
+        if exc is not None:
+            raise exc
+    return results
+
+
+def clean(value: Any) -> Any:
+    """Drop None values from dicts (recursively), for readable gathered/before/after output."""
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    return value
+
+
+class Operation:
+    """One planned write: ``create``, ``update`` or ``delete`` of the item called ``name``."""
+
+    def __init__(self, op: str, name: str, ident: Optional[str], body: Optional[Dict[str, Any]],
+                 before: Optional[Dict[str, Any]], after: Optional[Dict[str, Any]]) -> None:
+        self.op = op
+        self.name = name
+        self.ident = ident
+        self.body = body
+        self.before = before
+        self.after = after
+
+
+class ResourceEngine:
+    """Plan and apply one module run.
+
+    :param client: the device client (a :class:`ResourceClient`).
+    :param spec: the :class:`ResourceSpec` of the kind.
+    :param check_mode: plan only.
+    :param update_secrets: ``on_create`` (default: secrets are sent when an item is created, and unreadable
+        secrets never count as a change) or ``always`` (a declared secret is sent on every run, reported changed).
+    """
+
+    def __init__(self, client: ResourceClient, spec: ResourceSpec, check_mode: bool = False,
+                 update_secrets: str = "on_create") -> None:
+        self.client = client
+        self.spec = spec
+        self.check_mode = check_mode
+        self.update_secrets = update_secrets
+        self.refs = References()
+        self.have: Dict[str, Dict[str, Any]] = {}
+        self.have_items: Dict[str, Dict[str, Any]] = {}
+        self.duplicates: Dict[str, int] = {}
+
+    # ------------------------------------------------------------------ entry point
+    def run(self, state: str, config: Optional[Sequence[Mapping[str, Any]]]) -> Dict[str, Any]:
+        """Run one state; returns the module result (without ``diff`` formatting, see :meth:`diffs`).
+
+        :raises ValidationError: bad input, before any write.
+        :raises BroadcastError: device or transport errors.
+        """
+        if state not in STATES:
+            raise ValidationError("state: %r is not one of %s" % (state, ", ".join(STATES)))
+        config = [dict(item) for item in (config or [])]
+        if state in ("merged", "replaced", "overridden", "deleted", "rendered"):
+            self._validate_config(state, config)
+        if state == "rendered":
+            return self.render(config)
+        self.read()
+        if state == "gathered":
+            return {"changed": False, "gathered": self.gathered()}
+        operations = self.plan(state, config)
+        result: Dict[str, Any] = {"changed": bool(operations), "before": self.gathered(),
+                                  "requests": self._report(operations)}
+        if not self.check_mode:
+            self.apply(operations)
+        result["after"] = self._after(operations)
+        result["operations"] = operations
+        return result
+
+    # ------------------------------------------------------------------ reading
+    def read(self) -> None:
+        """Read the kind and every referenced kind once, concurrently; build references and the current items."""
+        kinds = [self.spec.kind] + [k for k in self.spec.fields.reference_kinds() if k != self.spec.kind]
+        lists = self.client.run_concurrently([(lambda k=k: self.client.list_items(k)) for k in kinds])
+        for kind, items in zip(kinds, lists):
+            if kind != self.spec.kind:
+                self.refs.add_table(kind, self.reference_pairs(kind, items))
+        self.refs.add_table(self.spec.kind, self.reference_pairs(self.spec.kind, lists[0]))
+        self._index(lists[0])
+
+    def reference_pairs(self, kind: str, items: Sequence[Mapping[str, Any]]) -> List[Tuple[str, str]]:
+        """``(name, id)`` pairs of the items of ``kind``, as the client names them."""
+        return [(self.client.item_name(kind, obj), self.client.item_id(kind, obj)) for obj in items]
+
+    def _index(self, items: Sequence[Mapping[str, Any]]) -> None:
+        self.have, self.have_items, self.duplicates = {}, {}, {}
+        for obj in items:
+            name = obj.get(self.spec.api_key)
+            if name is None:
+                continue
+            name = str(name)
+            if name in self.have:
+                self.duplicates[name] = self.duplicates.get(name, 1) + 1
+                continue
+            self.have[name] = dict(obj)
+            self.have_items[name] = self.spec.fields.from_api(obj, self.refs)
+
+    def gathered(self) -> List[Dict[str, Any]]:
+        """Current items in option form, sorted by key, without secrets and None values."""
+        return [clean(self.spec.fields.strip_secrets(self.have_items[k])) for k in sorted(self.have_items)]
+
+    # ------------------------------------------------------------------ planning
+    def _validate_config(self, state: str, config: List[Dict[str, Any]]) -> None:
+        key = self.spec.key
+        if state == "deleted" and not config:
+            raise ValidationError("config: state=deleted needs the %s items to delete; an empty config is refused "
+                                  "so that nothing is deleted by accident (use state=overridden with an empty "
+                                  "config to delete every %s)" % (self.spec.label, self.spec.label))
+        seen: Dict[str, int] = {}
+        for index, item in enumerate(config):
+            name = item.get(key)
+            if name in (None, ""):
+                raise ValidationError("config[%d]: %s is required for every %s" % (index, key, self.spec.label))
+            if str(name) in seen:
+                raise ValidationError("config[%d]: %s %r is declared twice (also config[%d])" % (
+                    index, self.spec.label, name, seen[str(name)]))
+            seen[str(name)] = index
+
+    def _where(self, index: int, name: str) -> str:
+        return "config[%d] (%s %r)" % (index, self.spec.label, name)
+
+    def plan(self, state: str, config: Sequence[Mapping[str, Any]]) -> List[Operation]:
+        """Every write needed to reach ``state``; validates all items and references first.
+
+        :raises ValidationError: an unknown reference, a missing required option, an ambiguous name.
+        """
+        fields = self.spec.fields
+        creates: List[Operation] = []
+        updates: List[Operation] = []
+        deletes: List[Operation] = []
+        declared = set()
+        for index, want in enumerate(config):
+            name = str(want[self.spec.key])
+            declared.add(name)
+            where = self._where(index, name)
+            if name in self.duplicates:
+                raise ValidationError("%s: %d %ss with this %s exist on the device; remove the duplicates first" % (
+                    where, self.duplicates[name], self.spec.label, self.spec.key))
+            current = self.have.get(name)
+            if state == "deleted":
+                if current is not None:
+                    deletes.append(Operation("delete", name, self.client.item_id(self.spec.kind, current), None,
+                                             self._visible(self.have_items[name]), None))
+                continue
+            if current is None:
+                desired = fields.complete(want, None)
+                self._check_required(desired, where)
+                if self.spec.validate:
+                    self.spec.validate(desired, where)
+                body = fields.to_api(desired, self.refs, None, where)
+                creates.append(Operation("create", name, None, body, None, self._visible(desired)))
+                continue
+            have_item = self.have_items[name]
+            desired = fields.complete(want, have_item if state == "merged" else None)
+            desired[self.spec.key] = have_item[self.spec.key]
+            if self.spec.validate:
+                self.spec.validate(desired, where)
+            send_secrets = self.update_secrets == "always" and fields.has_secrets(desired)
+            write_item = desired if send_secrets else fields.strip_secrets(desired)
+            body = fields.to_api(write_item, self.refs, current, where)
+            if self._visible(desired) != self._visible(have_item) or send_secrets:
+                updates.append(Operation("update", name, self.client.item_id(self.spec.kind, current), body,
+                                         self._visible(have_item), self._visible(desired)))
+        if state == "overridden":
+            for name in sorted(self.have):
+                if name not in declared:
+                    deletes.append(Operation("delete", name, self.client.item_id(self.spec.kind, self.have[name]), None,
+                                             self._visible(self.have_items[name]), None))
+        return deletes + creates + updates
+
+    def _check_required(self, item: Mapping[str, Any], where: str) -> None:
+        missing = [opt for opt in self.spec.required if item.get(opt) in (None, [], "")]
+        if missing:
+            raise ValidationError("%s: %s needed to create a %s" % (
+                where, " and ".join(missing) + (" is" if len(missing) == 1 else " are"), self.spec.label))
+
+    def _visible(self, item: Mapping[str, Any]) -> Dict[str, Any]:
+        return clean(self.spec.fields.strip_secrets(item))
+
+    # ------------------------------------------------------------------ rendering
+    def render(self, config: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
+        """Request bodies for creating every declared item, without contacting the device. References cannot be
+        resolved offline and appear as ``<kind:name>`` placeholders."""
+        self.refs = References(offline=True)
+        rendered = []
+        for index, want in enumerate(config):
+            name = str(want[self.spec.key])
+            desired = self.spec.fields.complete(want, None)
+            self._check_required(desired, self._where(index, name))
+            body = self.spec.fields.to_api(desired, self.refs, None, self._where(index, name))
+            method, path = self.client.write_request(self.spec.kind, "create", None)
+            rendered.append({"method": method, "path": path, "body": body})
+        return {"changed": False, "rendered": rendered}
+
+    # ------------------------------------------------------------------ applying
+    def _report(self, operations: Sequence[Operation]) -> List[Dict[str, str]]:
+        report = []
+        for operation in operations:
+            method, path = self.client.write_request(self.spec.kind, operation.op, operation.ident)
+            report.append({"method": method, "path": path, "item": operation.name, "operation": operation.op})
+        return report
+
+    def apply(self, operations: Sequence[Operation]) -> None:
+        """Send the planned writes: deletes, then creates, then updates; each group concurrently (bounded)."""
+        for op_name in ("delete", "create", "update"):
+            group = [o for o in operations if o.op == op_name]
+            if group:
+                self.client.run_concurrently([(lambda o=o: self._apply_one(o)) for o in group])
+
+    def _apply_one(self, operation: Operation) -> None:
+        kind = self.spec.kind
+        try:
+            if operation.op == "delete":
+                self.client.delete_item(kind, str(operation.ident))
+            elif operation.op == "update":
+                self.client.update_item(kind, str(operation.ident), operation.body or {})
+            else:
+                self._create(operation)
+        except BroadcastError as exc:
+            exc.message = "%s %s %r: %s" % (operation.op, self.spec.label, operation.name, exc.message)
+            exc.args = (exc.message,)
+            raise
+
+    def _create(self, operation: Operation) -> None:
+        """POST once; when the outcome is unknown (connection lost, 5xx), re-read instead of retrying blindly."""
+        try:
+            self.client.create_item(self.spec.kind, operation.body or {})
+        except (TransportError, ApiError) as exc:
+            if isinstance(exc, ApiError) and exc.status < 500:
+                raise
+            try:
+                items = self.client.list_items(self.spec.kind)
+            except BroadcastError:
+                raise exc from None
+            if any(str(obj.get(self.spec.api_key)) == operation.name for obj in items):
+                return
+            raise
+
+    def _after(self, operations: Sequence[Operation]) -> List[Dict[str, Any]]:
+        after = {name: self._visible(item) for name, item in self.have_items.items()}
+        for operation in operations:
+            if operation.op == "delete":
+                after.pop(operation.name, None)
+            else:
+                after[operation.name] = copy.deepcopy(operation.after or {})
+        return [after[name] for name in sorted(after)]
+
+    def diffs(self, operations: Sequence[Operation]) -> List[Dict[str, Any]]:
+        """Ansible ``diff`` entries, one per changed item (before/after in option form, secrets left out)."""
+        result = []
+        for operation in operations:
+            label = "%s %r" % (self.spec.label, operation.name)
+            result.append({
+                "before_header": label if operation.before is not None else "%s (absent)" % label,
+                "after_header": label if operation.after is not None else "%s (deleted)" % label,
+                "before": operation.before or {},
+                "after": operation.after or {},
+            })
+        return result

@@ -1,0 +1,311 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, broadcast.video contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Inventory of a Harmonic VOS cluster: its cloud links (uplinks) and its nodes (Kubernetes pods) as hosts."""
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+name: vos
+short_description: Harmonic VOS cloud links and nodes as inventory hosts
+version_added: 0.1.0
+description:
+  - Reads a Harmonic VOS cluster and adds two kinds of hosts.
+  - Every cloud link (uplink) becomes a host named after its name, with C(ansible_host) set to its IP address,
+    in the groups C(vos_cloud_links) and C(vos_cloud_link_group_<group>) (the cloud-link group it belongs to).
+  - Every node (a Kubernetes pod of the cluster, a modeled endpoint) becomes a host named after its host name,
+    in the groups C(vos_nodes) and C(vos_node_<node>) (the worker node the pod runs on).
+  - Group name suffixes are the VOS names in lower case, with every character other than letters, digits and
+    C(_) replaced by C(_) (C(DFW-CL-GROUP-A) gives C(vos_cloud_link_group_dfw_cl_group_a)).
+  - "Host variables start with O(hostvars_prefix) (default C(vos_)). Cloud links: C(vos_kind) (V(cloud_link)),
+    C(vos_id), C(vos_name), C(vos_ip_address), C(vos_rank), C(vos_version), C(vos_state) (V(CONNECTED) or V(LOST),
+    from the cloud link status) and C(vos_group) (its cloud-link group name, or null)."
+  - "Nodes: C(vos_kind) (V(node)), C(vos_id), C(vos_host_name), C(vos_node_name), C(vos_state) (V(RUNNING),
+    V(PENDING) or V(FAILED)), C(vos_cpu_usage) (percent), C(vos_memory_usage) and C(vos_memory_limit) (bytes) and
+    C(vos_services) (names of the services the pod runs)."
+  - Independent endpoints are read concurrently (at most O(max_workers) at once), each endpoint once, with one
+    login per run. A cluster without the nodes endpoint (HTTP 404 or 501) gives no node hosts and a warning.
+  - The configuration file name must end with C(vos.yml) or C(vos.yaml), for example C(headend.vos.yml).
+  - With O(cache) enabled, the normalised cluster data (not the hosts) is cached under a key derived from the
+    configuration file path; C(--flush-cache) reads the cluster again and replaces the entry.
+author:
+  - broadcast.video contributors
+extends_documentation_fragment:
+  - constructed
+  - inventory_cache
+  - broadcast.video.vos_inventory
+options:
+  plugin:
+    description:
+      - The name of this plugin; marks the file as a configuration of it.
+    type: str
+    required: true
+    choices: [broadcast.video.vos]
+  hostvars_prefix:
+    description:
+      - Prefix of every host variable this plugin sets (except C(ansible_host)).
+      - Must start with a letter or C(_) and contain only letters, digits and C(_); it cannot be empty, so that no
+        host variable is called C(name), a reserved name.
+    type: str
+    default: vos_
+  want_cloud_links:
+    description:
+      - Add the cloud links (uplinks) as hosts.
+    type: bool
+    default: true
+  want_nodes:
+    description:
+      - Add the nodes (Kubernetes pods) as hosts.
+    type: bool
+    default: true
+notes:
+  - Runs on the controller, which needs the Python library C(requests).
+  - Errors (missing host or credentials, refused credentials, unreachable cluster) fail the inventory source with
+    the client's message; secrets never appear in it. Set C(ANSIBLE_INVENTORY_UNPARSED_FAILED=true) to make
+    C(ansible-inventory) and playbooks stop on such an error instead of warning.
+seealso:
+  - module: broadcast.video.vos_facts
+"""
+
+EXAMPLES = r"""
+# headend.vos.yml: every cloud link and node; the password from the environment (or a vault-encrypted string)
+plugin: broadcast.video.vos
+host: vos.example.com
+username: ansible
+password: "{{ lookup('ansible.builtin.env', 'VOS_PASSWORD') }}"
+
+---
+# lab.vos.yml: a lab simulator over plain HTTP, only the cloud links
+plugin: broadcast.video.vos
+host: 127.0.0.1
+port: 8443
+use_ssl: false
+auth_method: basic
+username: admin
+password: admin-password
+want_nodes: false
+
+---
+# oauth.vos.yml: OAuth2 client credentials from VOS_CLIENT_ID and VOS_CLIENT_SECRET, groups by state,
+# composed variables, and the cluster data cached for an hour in JSON files
+plugin: broadcast.video.vos
+host: vos.example.com
+ca_path: /etc/pki/vos-ca.pem
+keyed_groups:
+  # vos_state_connected, vos_state_lost, vos_state_running, vos_state_pending...
+  - key: vos_state | lower
+    prefix: vos_state
+  # role_cloud_link, role_node
+  - key: vos_kind
+    prefix: role
+groups:
+  # cloud links that are down, and pods above 90 % of their memory limit
+  vos_alarms: >-
+    vos_state == 'LOST' or
+    (vos_kind == 'node' and vos_memory_limit > 0 and vos_memory_usage / vos_memory_limit > 0.9)
+compose:
+  # only on nodes: on cloud links the expression fails and, with strict false, is skipped
+  memory_usage_percent: (100 * vos_memory_usage / vos_memory_limit) | round(1)
+  # the cloud link's group, or "none"
+  cloud_link_group: vos_group | default('none', true)
+cache: true
+cache_plugin: ansible.builtin.jsonfile
+cache_connection: ~/.cache/ansible/vos-inventory
+cache_timeout: 3600
+"""
+
+import re
+from typing import Any, Callable, Dict, List, Mapping, Optional
+
+from ansible.errors import AnsibleParserError
+from ansible.module_utils.common.text.converters import to_text
+from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
+
+from ansible_collections.broadcast.video.plugins.module_utils.errors import ApiError, BroadcastError
+from ansible_collections.broadcast.video.plugins.module_utils.facts import ABSENT_STATUSES
+from ansible_collections.broadcast.video.plugins.module_utils.vos.client import CONNECTION_SPEC, VosClient
+from ansible_collections.broadcast.video.plugins.module_utils.vos.facts import VosFacts
+
+#: Version of the cached data layout; a cache entry of another version is read again from the cluster.
+CACHE_FORMAT = 1
+
+#: Connection options that may hold templates (lookups) or vault-encrypted strings.
+TEMPLATED_OPTIONS = ("host", "username", "password", "client_id", "client_secret", "ca_path")
+
+#: Lists each subset reads: prefetched concurrently before the subsets are built.
+SUBSET_KINDS: Dict[str, List[str]] = {
+    "cloud_links": ["uplinks", "uplink_groups", "uplink_status"],
+    "nodes": ["nodes", "services"],
+}
+
+CLOUD_LINK_VARS = ("id", "name", "ip_address", "rank", "version", "state", "group")
+NODE_VARS = ("id", "host_name", "node_name", "state", "cpu_usage", "memory_usage", "memory_limit", "services")
+
+PREFIX_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+UNSAFE_GROUP_CHARS = re.compile(r"[^a-z0-9_]")
+
+
+class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
+    """``broadcast.video.vos``: cloud links and nodes of one VOS cluster per configuration file."""
+
+    NAME = "broadcast.video.vos"
+
+    def verify_file(self, path: str) -> bool:
+        """Accept readable files whose name ends with ``vos.yml`` or ``vos.yaml``."""
+        if not super().verify_file(path):
+            return False
+        if path.endswith(("vos.yml", "vos.yaml")):
+            return True
+        self.display.vvv("broadcast.video.vos: skipping %s: the file name must end with vos.yml or vos.yaml" % path)
+        return False
+
+    def parse(self, inventory: Any, loader: Any, path: str, cache: bool = True) -> None:
+        super().parse(inventory, loader, path, cache)
+        self._read_config_data(path)
+        prefix = self.get_option("hostvars_prefix")
+        if not isinstance(prefix, str) or not PREFIX_RE.match(prefix):
+            raise AnsibleParserError("broadcast.video.vos: hostvars_prefix %r must start with a letter or _ and contain only "
+                                     "letters, digits and _ (it cannot be empty)" % (prefix,))
+        subsets = [name for name, option in (("cloud_links", "want_cloud_links"), ("nodes", "want_nodes"))
+                   if self.get_option(option)]
+
+        # The canonical inventory cache flow (ansible-core developer guide, "Inventory cache").
+        cache_key = self.get_cache_key(path)
+        user_cache_setting = bool(self.get_option("cache"))
+        attempt_to_read_cache = user_cache_setting and cache
+        cache_needs_update = user_cache_setting and not cache
+        data: Optional[Dict[str, Any]] = None
+        if attempt_to_read_cache:
+            try:
+                data = self._cache[cache_key]
+            except KeyError:
+                cache_needs_update = True
+            if data is not None and not self._cache_usable(data, subsets):
+                data, cache_needs_update = None, True
+        if data is None:
+            data = self._fetch(subsets)
+        if cache_needs_update:
+            self._cache[cache_key] = data
+
+        self._populate(data, subsets, prefix)
+
+    # ------------------------------------------------------------------ reading
+    @staticmethod
+    def _cache_usable(data: Any, subsets: List[str]) -> bool:
+        """A cache entry of our layout that holds every subset asked for (options may have changed since)."""
+        return isinstance(data, Mapping) and data.get("format") == CACHE_FORMAT and all(
+            isinstance(data.get(name), list) for name in subsets)
+
+    def _connection_params(self) -> Dict[str, Any]:
+        """The connection options, templated where they may be lookups or vault-encrypted strings."""
+        params: Dict[str, Any] = {}
+        for key in CONNECTION_SPEC:
+            value = self.get_option(key)
+            if key in TEMPLATED_OPTIONS and value is not None:
+                value = self._template(key, value)
+            params[key] = value
+        return params
+
+    def _template(self, key: str, value: Any) -> Optional[str]:
+        try:
+            if self.templar.is_template(value):
+                value = self.templar.template(value)
+        except Exception as exc:  # pylint: disable=broad-except
+            # The templating error may quote the value: never show it for secrets.
+            detail = "" if key in ("password", "client_secret") else ": %s" % to_text(exc)
+            raise AnsibleParserError("broadcast.video.vos: could not template option %s%s" % (key, detail)) from None
+        return None if value is None else to_text(value)
+
+    def _fetch(self, subsets: List[str]) -> Dict[str, Any]:
+        """Read the cluster once: ``{"format", "cloud_links": [...], "nodes": [...]}`` (normalised, JSON-safe)."""
+        data: Dict[str, Any] = {"format": CACHE_FORMAT}
+        if not subsets:
+            return data
+        try:
+            client = VosClient(self._connection_params())
+        except BroadcastError as exc:
+            raise AnsibleParserError("broadcast.video.vos: %s" % exc.message) from None
+        try:
+            self._prefetch(client, subsets)
+            facts = VosFacts(client)
+            values = facts.gather(subsets)
+            for warning in facts.warnings:
+                self.display.warning("broadcast.video.vos: %s" % warning)
+            if client.http is not None:
+                self.display.vvv("broadcast.video.vos: requests per endpoint: %s" % client.http.stats.as_dict())
+        except BroadcastError as exc:
+            raise AnsibleParserError("broadcast.video.vos: %s" % exc.message) from None
+        finally:
+            client.close()
+        if "cloud_links" in values:
+            data["cloud_links"] = [{k: u.get(k) for k in CLOUD_LINK_VARS} for u in values["cloud_links"].get("uplinks") or []]
+        if "nodes" in values:
+            data["nodes"] = [{k: n.get(k) for k in NODE_VARS} for n in values["nodes"] or []]
+        return data
+
+    @staticmethod
+    def _prefetch(client: VosClient, subsets: List[str]) -> None:
+        """Read every list the subsets need at once (bounded by ``max_workers``); the subsets then build from the
+        client's shared reads. An absent endpoint is left to the subset, which reports it as a warning."""
+        def warm(kind: str) -> Callable[[], None]:
+            def call() -> None:
+                try:
+                    client.list_cached(kind)
+                except ApiError as exc:
+                    if exc.status not in ABSENT_STATUSES:
+                        raise
+            return call
+        client.run_concurrently([warm(kind) for name in subsets for kind in SUBSET_KINDS[name]])
+
+    # ------------------------------------------------------------------ hosts
+    def _group(self, prefix: str, value: Any) -> str:
+        """``prefix`` + ``value`` in lower case with every other character than ``[a-z0-9_]`` replaced by ``_``."""
+        return self._sanitize_group_name(prefix + UNSAFE_GROUP_CHARS.sub("_", str(value).lower()))
+
+    def _populate(self, data: Mapping[str, Any], subsets: List[str], prefix: str) -> None:
+        seen: Dict[str, str] = {}
+        if "cloud_links" in subsets:
+            self.inventory.add_group("vos_cloud_links")
+            for link in data.get("cloud_links") or []:
+                host = self._add_host(seen, "cloud link", link.get("name") or link.get("id"))
+                if host is None:
+                    continue
+                self.inventory.add_child("vos_cloud_links", host)
+                if link.get("group"):
+                    self.inventory.add_child(self.inventory.add_group(self._group("vos_cloud_link_group_", link["group"])), host)
+                if link.get("ip_address"):
+                    self.inventory.set_variable(host, "ansible_host", link["ip_address"])
+                self._set_vars(host, prefix, "cloud_link", link, CLOUD_LINK_VARS)
+        if "nodes" in subsets:
+            self.inventory.add_group("vos_nodes")
+            for node in data.get("nodes") or []:
+                host = self._add_host(seen, "node", node.get("host_name") or node.get("id"))
+                if host is None:
+                    continue
+                self.inventory.add_child("vos_nodes", host)
+                if node.get("node_name"):
+                    self.inventory.add_child(self.inventory.add_group(self._group("vos_node_", node["node_name"])), host)
+                self._set_vars(host, prefix, "node", node, NODE_VARS)
+
+    def _add_host(self, seen: Dict[str, str], kind: str, name: Any) -> Optional[str]:
+        """Add host ``name`` once; a second item of the same name is skipped with a warning."""
+        if not name:
+            self.display.warning("broadcast.video.vos: skipped a %s without a name or id" % kind)
+            return None
+        host = str(name)
+        if host in seen:
+            self.display.warning("broadcast.video.vos: skipped %s %r: a %s of that name is already a host" % (kind, host, seen[host]))
+            return None
+        seen[host] = kind
+        self.inventory.add_host(host)
+        return host
+
+    def _set_vars(self, host: str, prefix: str, kind: str, item: Mapping[str, Any], names: tuple) -> None:
+        self.inventory.set_variable(host, prefix + "kind", kind)
+        for name in names:
+            self.inventory.set_variable(host, prefix + name, item.get(name))
+        strict = self.get_option("strict")
+        self._set_composite_vars(self.get_option("compose"), self.inventory.get_host(host).get_vars(), host, strict=strict)
+        hostvars = self.inventory.get_host(host).get_vars()
+        self._add_host_to_composed_groups(self.get_option("groups"), hostvars, host, strict=strict)
+        self._add_host_to_keyed_groups(self.get_option("keyed_groups"), hostvars, host, strict=strict)

@@ -106,8 +106,14 @@ class References:
         return self._by_id.get(kind, {}).get(str(ident), ident)
 
 
+#: Human labels of reference kinds whose key does not read well (devices add theirs): ``{kind: singular label}``.
+KIND_LABELS: Dict[str, str] = {}
+
+
 def kind_label(kind: str, plural: bool = False) -> str:
-    """Human label of a kind key: ``uplink_groups`` -> ``cloud link group``."""
+    """Human label of a kind key: ``sources`` -> ``source``; registered labels from :data:`KIND_LABELS` win."""
+    if kind in KIND_LABELS:
+        return KIND_LABELS[kind] + ("s" if plural else "")
     label = kind.replace("_", " ")
     if not plural and label.endswith("s"):
         label = label[:-1]

@@ -138,6 +138,9 @@ SUBSET_KINDS: Dict[str, List[str]] = {
     "nodes": ["nodes", "services"],
 }
 
+#: Value of a subset whose endpoint the cluster does not have (the shapes VosFacts returns).
+EMPTY_SUBSETS: Dict[str, Any] = {"cloud_links": {"uplinks": []}, "nodes": []}
+
 CLOUD_LINK_VARS = ("id", "name", "ip_address", "rank", "version", "state", "group")
 NODE_VARS = ("id", "host_name", "node_name", "state", "cpu_usage", "memory_usage", "memory_limit", "services")
 
@@ -214,7 +217,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             # The templating error may quote the value: never show it for secrets.
             detail = "" if key in ("password", "client_secret") else ": %s" % to_text(exc)
             raise AnsibleParserError("broadcast.video.vos: could not template option %s%s" % (key, detail)) from None
-        return None if value is None else to_text(value)
+        # str() also decrypts vault-encrypted strings into a plain str.
+        return None if value is None else str(value)
 
     def _fetch(self, subsets: List[str]) -> Dict[str, Any]:
         """Read the cluster once: ``{"format", "cloud_links": [...], "nodes": [...]}`` (normalised, JSON-safe)."""
@@ -226,9 +230,14 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         except BroadcastError as exc:
             raise AnsibleParserError("broadcast.video.vos: %s" % exc.message) from None
         try:
-            self._prefetch(client, subsets)
+            absent = self._prefetch(client, subsets)
+            missing = {name: absent[kind] for name in subsets for kind in SUBSET_KINDS[name] if kind in absent}
+            for name, exc in sorted(missing.items()):
+                self.display.warning("broadcast.video.vos: no %s hosts: the cluster has no such endpoint (%s)" % (
+                    {"cloud_links": "cloud link", "nodes": "node"}[name], exc.message))
             facts = VosFacts(client)
-            values = facts.gather(subsets)
+            wanted = [name for name in subsets if name not in missing]
+            values: Dict[str, Any] = facts.gather(wanted) if wanted else {}
             for warning in facts.warnings:
                 self.display.warning("broadcast.video.vos: %s" % warning)
             if client.http is not None:
@@ -237,6 +246,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             raise AnsibleParserError("broadcast.video.vos: %s" % exc.message) from None
         finally:
             client.close()
+        for name in missing:
+            values[name] = EMPTY_SUBSETS[name]
         if "cloud_links" in values:
             data["cloud_links"] = [{k: u.get(k) for k in CLOUD_LINK_VARS} for u in values["cloud_links"].get("uplinks") or []]
         if "nodes" in values:
@@ -244,9 +255,15 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         return data
 
     @staticmethod
-    def _prefetch(client: VosClient, subsets: List[str]) -> None:
+    def _prefetch(client: VosClient, subsets: List[str]) -> Dict[str, ApiError]:
         """Read every list the subsets need at once (bounded by ``max_workers``); the subsets then build from the
-        client's shared reads. An absent endpoint is left to the subset, which reports it as a warning."""
+        client's shared reads.
+
+        :returns: the endpoints the cluster does not have (HTTP 404 or 501), by kind.
+        :raises BroadcastError: any other failure (credentials, transport...).
+        """
+        absent: Dict[str, ApiError] = {}
+
         def warm(kind: str) -> Callable[[], None]:
             def call() -> None:
                 try:
@@ -254,8 +271,10 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                 except ApiError as exc:
                     if exc.status not in ABSENT_STATUSES:
                         raise
+                    absent[kind] = exc
             return call
         client.run_concurrently([warm(kind) for name in subsets for kind in SUBSET_KINDS[name]])
+        return absent
 
     # ------------------------------------------------------------------ hosts
     def _group(self, prefix: str, value: Any) -> str:

@@ -5,21 +5,13 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import threading
-
 import pytest
-import requests
 
 from ansible_collections.broadcast.video.plugins.module_utils.errors import (
     ApiError, AuthenticationError, CheckModeWriteError, ValidationError)
 from ansible_collections.broadcast.video.plugins.module_utils.vos.client import (
     DEFAULT_PATHS, VosAuth, VosClient, base_url, client_factory, infer_auth_method, resolve_paths)
 
-SERVE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "simulators", "serve.py"))
 ADMIN = {"username": "admin", "password": "admin-password"}
 OAUTH = {"client_id": "vos-client", "client_secret": "vos-client-secret"}
 SERVICES = DEFAULT_PATHS["services"]
@@ -141,59 +133,7 @@ def test_host_required():
         VosClient(dict(ADMIN))
 
 
-# ---------------------------------------------------------------------------------------------- simulator
-class Simulator:
-    """``tests/simulators/serve.py vos --port 0`` as a subprocess; ``url`` comes from its first stdout line."""
-
-    def __init__(self):
-        self.process = subprocess.Popen([sys.executable, SERVE, "vos", "--port", "0"], stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, text=True)
-        line = {}
-        reader = threading.Thread(target=lambda: line.update(text=self.process.stdout.readline()), daemon=True)
-        reader.start()
-        reader.join(15)
-        if not line.get("text"):
-            self.process.kill()
-            self.process.wait(10)
-            raise RuntimeError("the VOS simulator did not start")
-        self.url = json.loads(line["text"])["url"]
-
-    def control(self, method, name, body=None):
-        response = requests.request(method, "%s/__sim__/%s" % (self.url, name), json=body, timeout=5)
-        response.raise_for_status()
-        return response.json()
-
-    def requests_log(self):
-        return self.control("GET", "requests")
-
-    def count(self, method, path):
-        return len([e for e in self.requests_log() if e["method"] == method and e["path"] == path])
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(10)
-        self.process.stdout.close()
-
-
-@pytest.fixture(scope="module")
-def simulator():
-    sim = Simulator()
-    yield sim
-    sim.stop()
-
-
-@pytest.fixture
-def sim(simulator):
-    simulator.control("POST", "reset", {})
-    simulator.control("DELETE", "faults")
-    simulator.control("DELETE", "requests")
-    return simulator
-
-
+# ---------------------------------------------------------------------------------------------- simulator (fixtures in conftest.py)
 def vos(sim, check_mode=False, **params):
     params.setdefault("host", sim.url)
     params.setdefault("retries", 0)

@@ -29,7 +29,7 @@ description:
   - With O(cache) enabled, the normalised cluster data (not the hosts) is cached under a key derived from the
     configuration file path; C(--flush-cache) reads the cluster again and replaces the entry.
 author:
-  - broadcast.video contributors
+  - broadcast.video contributors (!UNKNOWN)
 extends_documentation_fragment:
   - constructed
   - inventory_cache
@@ -232,9 +232,9 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         try:
             absent = self._prefetch(client, subsets)
             missing = {name: absent[kind] for name in subsets for kind in SUBSET_KINDS[name] if kind in absent}
-            for name, exc in sorted(missing.items()):
+            for name in sorted(missing):
                 self.display.warning("broadcast.video.vos: no %s hosts: the cluster has no such endpoint (%s)" % (
-                    {"cloud_links": "cloud link", "nodes": "node"}[name], exc.message))
+                    {"cloud_links": "cloud link", "nodes": "node"}[name], missing[name].message))
             facts = VosFacts(client)
             wanted = [name for name in subsets if name not in missing]
             values: Dict[str, Any] = facts.gather(wanted) if wanted else {}

@@ -119,7 +119,7 @@ sim clear-requests
 ansible-inventory -i "$work/cached.vos.yml" --list >"$work/cached1.json"
 compare "$work/cached1.json" files/golden.json
 test "$(sim device-requests | wc -l)" -gt 0
-ls "$work/cache" | grep -q .
+test -n "$(find "$work/cache" -type f)" || fail "the cache plugin wrote no file"
 
 sim clear-requests
 ansible-inventory -i "$work/cached.vos.yml" --list >"$work/cached2.json"

@@ -277,11 +277,20 @@ class Target:
     text: str
     met: bool
     detail: str = ""
+    enforced: bool = True
+
+    @property
+    def failed(self) -> bool:
+        """Not met and enforced (an informational target never fails the run)."""
+        return self.enforced and not self.met
 
     def line(self) -> str:
-        """``target TEXT: MET`` (or ``NOT MET (detail)``)."""
+        """``target TEXT: MET`` (or ``NOT MET (detail)``; ``(informational: why)`` when not enforced)."""
         verdict = "MET" if self.met else "NOT MET"
-        return f"target {self.text}: {verdict}" + (f" ({self.detail})" if self.detail and not self.met else "")
+        notes = [self.detail] if self.detail and not self.met else []
+        if not self.enforced:
+            notes.append("informational only at this size")
+        return f"target {self.text}: {verdict}" + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def bench_line(name: str, requests: int, wall_s: float, baseline_requests: int, baseline_wall_s: float) -> str:

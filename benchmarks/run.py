@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
             print(f"ERROR {module.NAME}: {exc}", flush=True)
             failed.append(f"{module.NAME} (error)")
             continue
-        failed += [f"{module.NAME}: {target.text}" for target in targets if not target.met]
+        failed += [f"{module.NAME}: {target.text}" for target in targets if target.failed]
     if failed:
         print(f"bench: FAILED: {'; '.join(failed)}", flush=True)
         return 1

@@ -297,14 +297,15 @@ def _run(scn: Scenario, name: str) -> list[lib.Target]:  # pylint: disable=too-m
         lib.Target("no-op re-run reports changed=0", noop.count("changed") == 0 and oauth.count("changed") == 0,
                    f"basic changed={noop.count('changed')}, client_credentials changed={oauth.count('changed')}"),
         lib.Target("no-op requests <= 1 per type + auth", noop_ok and oauth_ok, "see the per-task lines above"),
-        lib.Target(f"speedup >= {SPEEDUP_TARGET:g}", speedup >= SPEEDUP_TARGET, f"speedup {speedup:.1f}"),
+        # The 20x target is set for the 500 channels; smaller quick runs only report it.
+        lib.Target(f"speedup >= {SPEEDUP_TARGET:g}", speedup >= SPEEDUP_TARGET, f"speedup {speedup:.1f}", enforced=n >= DEFAULT_CHANNELS),
     ]
     scn.results.update({
         "converge": {"wall_s": converge.wall_s, "requests": converge_requests, "changed": converge.count("changed")},
         "noop": {"wall_s": noop.wall_s, "requests": noop_requests, "changed": noop.count("changed")},
         "noop_client_credentials": {"wall_s": oauth.wall_s, "requests": oauth_requests, "changed": oauth.count("changed")},
         "baseline": {"wall_s": base_wall, "requests": base_requests, "note": base_note},
-        "targets": {target.text: target.met for target in targets},
+        "targets": {target.text: {"met": target.met, "enforced": target.enforced} for target in targets},
     })
     lib.save_result(name, scn.results)
     for target in targets:

@@ -123,7 +123,9 @@ class HttpClient:
         self._logged_in = False
         self._login_lock = threading.Lock()
         self.session = requests.Session()
-        self.session.verify = ca_path if ca_path else bool(validate_certs)
+        # Passed on every request too: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override Session.verify.
+        self.verify: Any = ca_path if ca_path and validate_certs else bool(validate_certs)
+        self.session.verify = self.verify
         if not validate_certs:
             import urllib3
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
@@ -189,7 +191,8 @@ class HttpClient:
         if authenticate:
             self.ensure_login()
         url = path if path.startswith(("http://", "https://")) else self.base_url + path
-        kwargs: Dict[str, Any] = {"params": params, "timeout": self.timeout, "allow_redirects": allow_redirects}
+        kwargs: Dict[str, Any] = {"params": params, "timeout": self.timeout, "allow_redirects": allow_redirects,
+                                  "verify": self.verify}
         if json_body is not None:
             kwargs["json"] = json_body
         if data is not None:
@@ -198,17 +201,18 @@ class HttpClient:
             kwargs["headers"] = dict(headers)
         if extra:
             kwargs.update(extra)
-        response = self._send(method, url, path, kwargs, authenticate)
+        key = endpoint or path
+        response = self._send(method, url, path, key, kwargs, authenticate)
         if response.status_code == 401 and authenticate and self.auth is not None and self.auth.refresh(self):
-            response = self._send(method, url, path, kwargs, authenticate)
+            response = self._send(method, url, path, key, kwargs, authenticate)
         expected_set = set(expected)
         ok = response.status_code in expected_set
-        self.stats.record(endpoint or path, error=not ok)
+        self.stats.record(key, error=not ok)
         if not ok:
             raise self.api_error(method, path, response)
         return response
 
-    def _send(self, method: str, url: str, path: str, kwargs: Dict[str, Any], authenticate: bool) -> "requests.Response":
+    def _send(self, method: str, url: str, path: str, key: str, kwargs: Dict[str, Any], authenticate: bool) -> "requests.Response":
         attempts_for_429 = self.retries
         while True:
             call_kwargs = dict(kwargs)
@@ -219,17 +223,17 @@ class HttpClient:
             try:
                 response = self.session.request(method, url, **call_kwargs)
             except requests.exceptions.SSLError as exc:
-                self.stats.record(path, error=True)
+                self.stats.record(key, error=True)
                 raise TransportError(self.mask(
                     "TLS verification of %s failed: %s. Give the CA that signed the device's certificate as "
                     "ca_path, or set validate_certs: false for a lab device." % (self.base_url, _root_cause(exc))),
                     {"method": method, "path": path}) from None
             except requests.exceptions.Timeout as exc:
-                self.stats.record(path, error=True)
+                self.stats.record(key, error=True)
                 raise TransportError(self.mask("%s %s on %s timed out after %s s (connect, read): %s" % (
                     method, path, self.base_url, self.timeout, _root_cause(exc))), {"method": method, "path": path}) from None
             except requests.exceptions.RequestException as exc:
-                self.stats.record(path, error=True)
+                self.stats.record(key, error=True)
                 raise TransportError(self.mask("cannot reach %s (%s %s): %s" % (
                     self.base_url, method, path, _root_cause(exc))), {"method": method, "path": path}) from None
             duration_ms = round((time.monotonic() - started) * 1000.0, 1)

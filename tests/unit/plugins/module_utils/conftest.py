@@ -21,7 +21,7 @@ class Simulator:
     """``tests/simulators/serve.py vos --port 0`` as a subprocess; ``url`` comes from its first stdout line."""
 
     def __init__(self):
-        self.process = subprocess.Popen([sys.executable, SERVE, "vos", "--port", "0"], stdout=subprocess.PIPE,
+        self.process = subprocess.Popen([sys.executable, SERVE, "vos", "--port", "0"], stdout=subprocess.PIPE,  # pylint: disable=consider-using-with
                                         stderr=subprocess.DEVNULL, text=True)
         line = {}
         reader = threading.Thread(target=lambda: line.update(text=self.process.stdout.readline()), daemon=True)

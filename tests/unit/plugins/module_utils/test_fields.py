@@ -9,7 +9,7 @@ import pytest
 
 from ansible_collections.broadcast.video.plugins.module_utils.errors import ValidationError
 from ansible_collections.broadcast.video.plugins.module_utils.fields import (
-    Field, FieldMap, References, get_path, kind_label, set_path, snake, snake_keys)
+    KIND_LABELS, Field, FieldMap, References, get_path, kind_label, set_path, snake, snake_keys)
 
 # A small map: a "thing" with a reference, a list of references, choices, a nested keyed list with a secret,
 # and two type-dependent (``when``) fields.
@@ -77,8 +77,8 @@ def test_id_of_unknown_name_names_where_and_lists_known():
 
 
 def test_id_of_unknown_kind_says_none_known():
-    with pytest.raises(ValidationError, match=r"no uplink group named 'g' exists on the device \(known: none\)"):
-        References().id_of("uplink_groups", "g", "where")
+    with pytest.raises(ValidationError, match=r"no link group named 'g' exists on the device \(known: none\)"):
+        References().id_of("link_groups", "g", "where")
 
 
 def test_id_of_known_list_truncated_after_20():
@@ -120,10 +120,15 @@ def test_add_and_add_table_replace():
         refs.id_of("others", "new", "w")
 
 
-def test_kind_label():
-    assert kind_label("uplink_groups") == "uplink group"
-    assert kind_label("uplink_groups", plural=True) == "uplink groups"
+def test_kind_label(monkeypatch):
+    assert kind_label("link_groups") == "link group"
+    assert kind_label("link_groups", plural=True) == "link groups"
     assert kind_label("news") == "new"
+    monkeypatch.setitem(KIND_LABELS, "link_groups", "cloud link group")
+    assert kind_label("link_groups") == "cloud link group"
+    assert kind_label("link_groups", plural=True) == "cloud link groups"
+    with pytest.raises(ValidationError, match="no cloud link group named 'x'"):
+        References().id_of("link_groups", "x", "w")
 
 
 # ---------------------------------------------------------------------------------------------- fields

@@ -473,13 +473,18 @@ def test_connection_refused_gives_transport_error():
     assert http.stats.as_dict() == {"/x": {"calls": 1, "errors": 1}}
 
 
-@pytest.mark.xfail(reason="BUG: HttpClient._send records transport errors under the path, not under the endpoint key "
-                          "given to request(), so EndpointStats splits one endpoint into two keys", strict=True)
 def test_transport_errors_counted_under_endpoint_key():
     http = HttpClient("http://127.0.0.1:%d" % _free_port(), retries=0)
     with pytest.raises(TransportError):
         http.get_json("/vos-api/things", endpoint="things")
     assert http.stats.as_dict() == {"things": {"calls": 1, "errors": 1}}
+
+
+def test_tls_errors_counted_under_endpoint_key(tls_server):
+    http = client_for(tls_server, retries=0)
+    with pytest.raises(TransportError):
+        http.get_json("/x", endpoint="x")
+    assert http.stats.as_dict() == {"x": {"calls": 1, "errors": 1}}
 
 
 # ---------------------------------------------------------------------------------------------- TLS
@@ -498,6 +503,21 @@ def test_tls_without_ca_fails_with_advice(tls_server):
     assert "certificate verify failed" in message
     assert "ca_path" in message and "validate_certs: false" in message
     assert tls_server.attempts() == 0
+
+
+def test_tls_ca_path_wins_over_requests_ca_bundle(tls_server, monkeypatch):
+    import certifi  # pylint: disable=import-outside-toplevel
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", certifi.where())
+    monkeypatch.setenv("CURL_CA_BUNDLE", certifi.where())
+    tls_server.script("GET", "/x", reply(200, {"tls": True}))
+    assert client_for(tls_server, ca_path=tls_server.ca_path).get_json("/x") == {"tls": True}
+
+
+def test_tls_validate_certs_false_ignores_ca_path(tls_server, tmp_path):
+    tls_server.script("GET", "/x", reply(200, {"tls": True}))
+    http = client_for(tls_server, validate_certs=False, ca_path=str(tmp_path / "missing.pem"))
+    assert http.verify is False
+    assert http.get_json("/x") == {"tls": True}
 
 
 def test_tls_validate_certs_false(tls_server):

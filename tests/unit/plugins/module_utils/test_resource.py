@@ -562,3 +562,12 @@ def test_run_concurrently_single_worker_runs_every_callable():
     with pytest.raises(ValueError):
         run_concurrently([make(0, delay=0, error=ValueError("x")), make(1, delay=0)], 1)
     assert sorted(state["done"]) == [0, 1]
+
+
+def test_device_items_without_a_name_are_ignored():
+    data = device_data()
+    data["things"].append({"id": "t9", "state": "ON", "otherId": "o1", "ports": []})
+    result, client, _engine = run("overridden", [{"name": "a", "state": "on", "other": "alpha",
+                                                  "ports": [{"rank": 1, "host": "h1", "peer": "beta"}]}], client=FakeClient(data))
+    assert client.writes == [("delete", "things", "t2")]
+    assert [i["name"] for i in result["before"]] == ["a", "b"]

@@ -286,3 +286,12 @@ def test_check_mode_client_refuses_writes(sim):
     with pytest.raises(CheckModeWriteError):
         client.delete_item("services", "x")
     assert [e["method"] for e in sim.requests_log()] == ["GET"]
+
+
+def test_token_endpoint_server_error_passes_through(sim):
+    sim.control("POST", "faults", {"count": 1, "status": 500, "path_prefix": "/oauth/token"})
+    client = vos(sim, **OAUTH)
+    with pytest.raises(ApiError) as info:
+        client.list_items("services")
+    assert info.value.status == 500 and not isinstance(info.value, AuthenticationError)
+    assert str(info.value).startswith("POST /oauth/token failed with HTTP 500")

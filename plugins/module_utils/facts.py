@@ -11,7 +11,8 @@ fetched concurrently (bounded by the client's worker count). A subset whose endp
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Mapping, Sequence, Tuple
+from functools import partial
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .errors import ApiError, ValidationError
 from .resource import run_concurrently
@@ -49,7 +50,7 @@ def select_subsets(requested: Sequence[str], available: Sequence[str], option: s
 
 
 def gather(subsets: Mapping[str, Callable[[], Any]], requested: Sequence[str], max_workers: int,
-           empty: Mapping[str, Any] = None) -> Tuple[Dict[str, Any], List[str]]:
+           empty: Optional[Mapping[str, Any]] = None) -> Tuple[Dict[str, Any], List[str]]:
     """Fetch the selected subsets concurrently.
 
     :param subsets: ``{name: fetch}`` in display order.
@@ -72,5 +73,5 @@ def gather(subsets: Mapping[str, Callable[[], Any]], requested: Sequence[str], m
                 return (empty or {}).get(name, [])
             raise
 
-    values = run_concurrently([(lambda n=n: fetch(n)) for n in names], max_workers)
+    values = run_concurrently([partial(fetch, n) for n in names], max_workers)
     return dict(zip(names, values)), sorted(warnings)

@@ -268,7 +268,7 @@ class FieldMap:
         """For each option sub-item, its current API sub-object (by ``key``, else by position), or None."""
         if self.key is None:
             return [current[i] if i < len(current) else None for i in range(len(items))]
-        by_key = {}
+        by_key: Dict[Any, Mapping[str, Any]] = {}
         for obj in current:
             by_key.setdefault(self.from_api(obj, refs).get(self.key), obj)
         return [by_key.get(item.get(self.key)) for item in items]

@@ -23,6 +23,7 @@ form), ``changed``, ``requests`` (method and path of each write planned or made)
 from __future__ import annotations
 
 import copy
+from functools import partial
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .errors import ApiError, BroadcastError, TransportError, ValidationError
@@ -193,7 +194,7 @@ class ResourceEngine:
     def read(self) -> None:
         """Read the kind and every referenced kind once, concurrently; build references and the current items."""
         kinds = [self.spec.kind] + [k for k in self.spec.fields.reference_kinds() if k != self.spec.kind]
-        lists = self.client.run_concurrently([(lambda k=k: self.client.list_items(k)) for k in kinds])
+        lists = self.client.run_concurrently([partial(self.client.list_items, k) for k in kinds])
         for kind, items in zip(kinds, lists):
             if kind != self.spec.kind:
                 self.refs.add_table(kind, self.reference_pairs(kind, items))
@@ -222,7 +223,7 @@ class ResourceEngine:
         return [clean(self.spec.fields.strip_secrets(self.have_items[k])) for k in sorted(self.have_items)]
 
     # ------------------------------------------------------------------ planning
-    def _validate_config(self, state: str, config: List[Dict[str, Any]]) -> None:
+    def _validate_config(self, state: str, config: Sequence[Mapping[str, Any]]) -> None:
         key = self.spec.key
         if state == "deleted" and not config:
             raise ValidationError("config: state=deleted needs the %s items to delete; an empty config is refused "
@@ -297,7 +298,8 @@ class ResourceEngine:
                 where, " and ".join(missing) + (" is" if len(missing) == 1 else " are"), self.spec.label))
 
     def _visible(self, item: Mapping[str, Any]) -> Dict[str, Any]:
-        return clean(self.spec.fields.strip_secrets(item))
+        visible: Dict[str, Any] = clean(self.spec.fields.strip_secrets(item))
+        return visible
 
     # ------------------------------------------------------------------ rendering
     def render(self, config: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
@@ -327,7 +329,7 @@ class ResourceEngine:
         for op_name in ("delete", "create", "update"):
             group = [o for o in operations if o.op == op_name]
             if group:
-                self.client.run_concurrently([(lambda o=o: self._apply_one(o)) for o in group])
+                self.client.run_concurrently([partial(self._apply_one, o) for o in group])
 
     def _apply_one(self, operation: Operation) -> None:
         kind = self.spec.kind

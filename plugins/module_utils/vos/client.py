@@ -233,7 +233,7 @@ class VosClient(ResourceClient):
         self.http = HttpClient(base_url(params), timeout=params.get("timeout") or 30.0,
                                connect_timeout=params.get("connect_timeout") or 10.0,
                                validate_certs=params.get("validate_certs", True), ca_path=params.get("ca_path"),
-                               retries=params.get("retries") if params.get("retries") is not None else 3,
+                               retries=int(params["retries"]) if params.get("retries") is not None else 3,
                                pool_size=self.max_workers, check_mode=check_mode, auth=self.auth)
 
     # ------------------------------------------------------------------ transport
@@ -301,10 +301,12 @@ class VosClient(ResourceClient):
         return self.get_list(kind)
 
     def create_item(self, kind: str, body: Dict[str, Any]) -> Dict[str, Any]:
-        return self.request("POST", kind, json_body=body) or {}  # type: ignore[no-any-return]
+        created: Dict[str, Any] = self.request("POST", kind, json_body=body) or {}
+        return created
 
     def update_item(self, kind: str, ident: str, body: Dict[str, Any]) -> Dict[str, Any]:
-        return self.request("PUT", kind, "/" + ident, json_body=body) or {}  # type: ignore[no-any-return]
+        updated: Dict[str, Any] = self.request("PUT", kind, "/" + ident, json_body=body) or {}
+        return updated
 
     def delete_item(self, kind: str, ident: str) -> None:
         self.request("DELETE", kind, "/" + ident, params=DELETE_PARAMS.get(kind))

@@ -52,7 +52,7 @@ class VosFacts:
         lists = [self.client.list_cached(k) for k in kinds]
         refs = References()
         for kind, items in zip(kinds, lists):
-            refs.add_table(kind, [(self.client.item_name(kind, o), o.get("id")) for o in items])
+            refs.add_table(kind, [(self.client.item_name(kind, o), str(o.get("id"))) for o in items])
         return refs
 
     def _config_items(self, kind: str, fields: Any, ref_kinds: List[str]) -> List[Dict[str, Any]]:
@@ -90,7 +90,7 @@ class VosFacts:
         "lost": <count of uplinks in state LOST>}``."""
         uplinks, groups, status = [self.client.list_cached(k) for k in ("uplinks", "uplink_groups", "uplink_status")]
         names = {u.get("id"): u.get("name") for u in uplinks}
-        group_of = {}
+        group_of: Dict[Any, Any] = {}
         for group in groups:
             for uplink_id in group.get("uplinkIds") or []:
                 group_of.setdefault(uplink_id, group.get("name"))

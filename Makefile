@@ -23,6 +23,7 @@ V219 := $(VENV)/core219
 V221 := $(VENV)/core221
 PY_NEW ?=
 PYNEW := $(shell PY_NEW='$(PY_NEW)' tools/find_python.sh)
+# KEEP_GOING=1 makes `make test` run every stage even after a failure (exit status still non-zero).
 # MYPY_STRICT=1 adds `mypy --strict` over plugins/module_utils to `make test`.
 MYPY_STRICT ?= 0
 # Optional: TARGETS="a b" limits integration targets; SANITY_ARGS/INTEGRATION_ARGS pass through.
@@ -130,7 +131,7 @@ endif
 ifeq ($(filter 1 yes true,$(MYPY_STRICT)),)
 	@echo "NOTE: mypy --strict is not part of this run (MYPY_STRICT=1 adds it; 'make mypy' runs it alone)"
 endif
-	@$(if $(PYNEW),,SKIP_SANITY_221='no Python >= 3.12' SKIP_INTEGRATION_221='no Python >= 3.12') \
+	@$(if $(KEEP_GOING),KEEP_GOING=1) $(if $(PYNEW),,SKIP_SANITY_221='no Python >= 3.12' SKIP_INTEGRATION_221='no Python >= 3.12') \
 		tools/run_stages.sh $(TEST_STAGES)
 
 # ---------------------------------------------------------------- demo / bench

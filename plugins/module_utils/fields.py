@@ -53,10 +53,13 @@ class References:
 
     :param tables: ``{kind: [(name, id), ...]}``, e.g. ``{"sources": [("CNN", "3f0c...")]}``.
     :param offline: when True (state ``rendered``) ids are not known: ``id_of`` returns a ``<kind:name>`` placeholder.
+    :param labels: ``{kind: singular label}`` for messages, where the kind key does not read well.
     """
 
-    def __init__(self, tables: Optional[Mapping[str, Iterable[Tuple[str, str]]]] = None, offline: bool = False) -> None:
+    def __init__(self, tables: Optional[Mapping[str, Iterable[Tuple[str, str]]]] = None, offline: bool = False,
+                 labels: Optional[Mapping[str, str]] = None) -> None:
         self.offline = offline
+        self.labels = dict(labels or {})
         self._by_name: Dict[str, Dict[str, List[str]]] = {}
         self._by_id: Dict[str, Dict[str, str]] = {}
         for kind, pairs in (tables or {}).items():
@@ -93,10 +96,10 @@ class References:
             known = sorted(table)
             shown = ", ".join(repr(k) for k in known[:20]) + (" ..." if len(known) > 20 else "")
             raise ValidationError("%s: no %s named %r exists on the device (known: %s)" % (
-                where, kind_label(kind), name, shown or "none"))
+                where, kind_label(kind, labels=self.labels), name, shown or "none"))
         if len(ids) > 1:
             raise ValidationError("%s: %d %s are named %r (ids %s); rename them on the device so names are unique" % (
-                where, len(ids), kind_label(kind, plural=True), name, ", ".join(ids)))
+                where, len(ids), kind_label(kind, plural=True, labels=self.labels), name, ", ".join(ids)))
         return ids[0]
 
     def name_of(self, kind: str, ident: Any) -> Any:
@@ -106,14 +109,10 @@ class References:
         return self._by_id.get(kind, {}).get(str(ident), ident)
 
 
-#: Human labels of reference kinds whose key does not read well (devices add theirs): ``{kind: singular label}``.
-KIND_LABELS: Dict[str, str] = {}
-
-
-def kind_label(kind: str, plural: bool = False) -> str:
-    """Human label of a kind key: ``sources`` -> ``source``; registered labels from :data:`KIND_LABELS` win."""
-    if kind in KIND_LABELS:
-        return KIND_LABELS[kind] + ("s" if plural else "")
+def kind_label(kind: str, plural: bool = False, labels: Optional[Mapping[str, str]] = None) -> str:
+    """Human label of a kind key: ``sources`` -> ``source``; ``labels`` (``{kind: singular label}``) win."""
+    if labels and kind in labels:
+        return labels[kind] + ("s" if plural else "")
     label = kind.replace("_", " ")
     if not plural and label.endswith("s"):
         label = label[:-1]

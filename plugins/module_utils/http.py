@@ -228,12 +228,11 @@ class HttpClient:
                     "TLS verification of %s failed: %s. Give the CA that signed the device's certificate as "
                     "ca_path, or set validate_certs: false for a lab device." % (self.base_url, _root_cause(exc))),
                     {"method": method, "path": path}) from None
-            except requests.exceptions.Timeout as exc:
-                self.stats.record(key, error=True)
-                raise TransportError(self.mask("%s %s on %s timed out after %s s (connect, read): %s" % (
-                    method, path, self.base_url, self.timeout, _root_cause(exc))), {"method": method, "path": path}) from None
             except requests.exceptions.RequestException as exc:
                 self.stats.record(key, error=True)
+                if isinstance(exc, requests.exceptions.Timeout) or _is_timeout(exc):
+                    raise TransportError(self.mask("%s %s on %s timed out after %s s (connect, read): %s" % (
+                        method, path, self.base_url, self.timeout, _root_cause(exc))), {"method": method, "path": path}) from None
                 raise TransportError(self.mask("cannot reach %s (%s %s): %s" % (
                     self.base_url, method, path, _root_cause(exc))), {"method": method, "path": path}) from None
             duration_ms = round((time.monotonic() - started) * 1000.0, 1)
@@ -319,14 +318,34 @@ def _retry_after_seconds(value: Optional[str]) -> float:
         return 1.0
 
 
+def _chain(exc: BaseException) -> List[BaseException]:
+    """``exc`` and the exceptions it wraps (urllib3 ``reason``, requests' first arg, cause, context), outermost first."""
+    chain = [exc]
+    while len(chain) < 10:
+        current = chain[-1]
+        first_arg = current.args[0] if current.args else None
+        inner = next((c for c in (getattr(current, "reason", None), first_arg, current.__cause__, current.__context__)
+                      if isinstance(c, BaseException) and c not in chain), None)
+        if inner is None:
+            break
+        chain.append(inner)
+    return chain
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    """Whether a requests/urllib3 error is a connect or read timeout, also when urllib3's retries wrapped it."""
+    from urllib3 import exceptions as u3
+    for error in _chain(exc):
+        if isinstance(error, u3.NewConnectionError):  # subclasses ConnectTimeoutError for compatibility, yet is not one
+            return False
+        if isinstance(error, (u3.ReadTimeoutError, u3.ConnectTimeoutError, TimeoutError)):
+            return True
+    return False
+
+
 def _root_cause(exc: BaseException) -> str:
     """The innermost, most specific reason of a requests/urllib3 exception, as one line."""
-    seen = exc
-    while True:
-        inner = getattr(seen, "reason", None) or seen.__cause__ or seen.__context__
-        if inner is None or inner is seen or not isinstance(inner, BaseException):
-            break
-        seen = inner
+    seen = _chain(exc)[-1]
     text = str(seen) or seen.__class__.__name__
     if seen is not exc and isinstance(exc, requests.exceptions.ConnectionError) and "refused" in text.lower():
         return "connection refused"

@@ -58,10 +58,12 @@ class ResourceSpec:
 class ResourceClient:
     """What the engine needs from a device client (each device client implements it).
 
-    Items are the device's JSON objects (dicts). ``ident`` is the device's id of an item.
+    Items are the device's JSON objects (dicts). ``ident`` is the device's id of an item. ``kind_labels`` gives
+    human labels of reference kinds whose key does not read well in messages (``{"uplink_groups": "cloud link group"}``).
     """
 
     max_workers = 4
+    kind_labels: Dict[str, str] = {}
 
     def list_items(self, kind: str) -> List[Dict[str, Any]]:
         """Every item of ``kind`` (one list read, all pages)."""
@@ -101,9 +103,6 @@ def run_concurrently(funcs: Sequence[Callable[[], Any]], max_workers: int) -> Li
 
     Every callable runs to completion; then the first exception (in input order) is raised.
     """
-    if len(funcs) <= 1 or max_workers <= 1:
-        return [f() for f in funcs]
-    from concurrent.futures import ThreadPoolExecutor
     results: List[Any] = [None] * len(funcs)
     errors: List[Optional[BaseException]] = [None] * len(funcs)
 
@@ -113,8 +112,13 @@ def run_concurrently(funcs: Sequence[Callable[[], Any]], max_workers: int) -> Li
         except BaseException as exc:  # pylint: disable=broad-except
             errors[index] = exc
 
-    with ThreadPoolExecutor(max_workers=min(max_workers, len(funcs))) as pool:
-        list(pool.map(call, range(len(funcs))))
+    if len(funcs) <= 1 or max_workers <= 1:
+        for index in range(len(funcs)):
+            call(index)
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(max_workers=min(max_workers, len(funcs))) as pool:
+            list(pool.map(call, range(len(funcs))))
     for exc in errors:
         if exc is not None:
             raise exc
@@ -159,8 +163,9 @@ class ResourceEngine:
         self.spec = spec
         self.check_mode = check_mode
         self.update_secrets = update_secrets
-        self.refs = References()
+        self.refs = References(labels=getattr(client, "kind_labels", None))
         self.have: Dict[str, Dict[str, Any]] = {}
+        self.have_all: Dict[str, List[Dict[str, Any]]] = {}
         self.have_items: Dict[str, Dict[str, Any]] = {}
         self.duplicates: Dict[str, int] = {}
 
@@ -206,12 +211,13 @@ class ResourceEngine:
         return [(self.client.item_name(kind, obj), self.client.item_id(kind, obj)) for obj in items]
 
     def _index(self, items: Sequence[Mapping[str, Any]]) -> None:
-        self.have, self.have_items, self.duplicates = {}, {}, {}
+        self.have, self.have_items, self.duplicates, self.have_all = {}, {}, {}, {}
         for obj in items:
             name = obj.get(self.spec.api_key)
             if name is None:
                 continue
             name = str(name)
+            self.have_all.setdefault(name, []).append(dict(obj))
             if name in self.have:
                 self.duplicates[name] = self.duplicates.get(name, 1) + 1
                 continue
@@ -287,8 +293,10 @@ class ResourceEngine:
         if state == "overridden":
             for name in sorted(self.have):
                 if name not in declared:
-                    deletes.append(Operation("delete", name, self.client.item_id(self.spec.kind, self.have[name]), None,
-                                             self._visible(self.have_items[name]), None))
+                    # every undeclared item goes, also each of several that share a name
+                    for obj in self.have_all[name]:
+                        deletes.append(Operation("delete", name, self.client.item_id(self.spec.kind, obj), None,
+                                                 self._visible(self.spec.fields.from_api(obj, self.refs)), None))
         return deletes + creates + updates
 
     def _check_required(self, item: Mapping[str, Any], where: str) -> None:
@@ -305,7 +313,7 @@ class ResourceEngine:
     def render(self, config: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
         """Request bodies for creating every declared item, without contacting the device. References cannot be
         resolved offline and appear as ``<kind:name>`` placeholders."""
-        self.refs = References(offline=True)
+        self.refs = References(offline=True, labels=getattr(self.client, "kind_labels", None))
         rendered = []
         for index, want in enumerate(config):
             name = str(want[self.spec.key])

@@ -204,8 +204,14 @@ def base_url(params: Mapping[str, Any]) -> str:
         if parsed.port is None and params.get("port"):
             netloc = "%s:%s" % (netloc, params["port"])
         return "%s://%s" % (scheme, netloc)
+    if ":" in host and not host.startswith("["):
+        host = "[%s]" % host  # a bare IPv6 address
     scheme = "https" if params.get("use_ssl", True) else "http"
     return "%s://%s:%s" % (scheme, host, params.get("port") or 443)
+
+
+#: Labels of reference kinds in messages.
+KIND_LABELS: Dict[str, str] = {"uplink_groups": "cloud link group", "images": "slate image"}
 
 
 class VosClient(ResourceClient):
@@ -219,7 +225,11 @@ class VosClient(ResourceClient):
 
     def __init__(self, params: Mapping[str, Any], check_mode: bool = False, offline: bool = False) -> None:
         self.paths = resolve_paths(params.get("endpoint_paths"))
-        self.max_workers = max(1, int(params.get("max_workers") or 4))
+        self.kind_labels = dict(KIND_LABELS)
+        workers = params.get("max_workers")
+        self.max_workers = 4 if workers is None else int(workers)
+        if self.max_workers < 1:
+            raise ValidationError("max_workers: %s is not allowed; give 1 (sequential) or more" % workers)
         self._memo: Dict[Tuple[str, str], Any] = {}
         self._memo_locks: Dict[Tuple[str, str], threading.Lock] = {}
         self._memo_guard = threading.Lock()

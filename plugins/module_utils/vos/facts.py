@@ -50,7 +50,7 @@ class VosFacts:
     # ------------------------------------------------------------------ helpers
     def _refs(self, *kinds: str) -> References:
         lists = [self.client.list_cached(k) for k in kinds]
-        refs = References()
+        refs = References(labels=self.client.kind_labels)
         for kind, items in zip(kinds, lists):
             refs.add_table(kind, [(self.client.item_name(kind, o), str(o.get("id"))) for o in items])
         return refs

@@ -13,7 +13,7 @@ import uuid
 from typing import Any, Dict, List, Mapping
 
 from ..errors import ValidationError
-from ..fields import KIND_LABELS, Field, FieldMap, References, get_path
+from ..fields import Field, FieldMap, References, get_path
 from ..resource import ResourceSpec
 
 
@@ -21,8 +21,6 @@ def new_id() -> str:
     """A lowercase hyphenated UUID, as VOS uses for every id."""
     return str(uuid.uuid4())
 
-
-KIND_LABELS.update(uplink_groups="cloud link group", images="slate image")
 
 INT = {"type": "int"}
 BOOL = {"type": "bool"}

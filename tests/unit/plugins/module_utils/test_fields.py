@@ -9,7 +9,7 @@ import pytest
 
 from ansible_collections.broadcast.video.plugins.module_utils.errors import ValidationError
 from ansible_collections.broadcast.video.plugins.module_utils.fields import (
-    KIND_LABELS, Field, FieldMap, References, get_path, kind_label, set_path, snake, snake_keys)
+    Field, FieldMap, References, get_path, kind_label, set_path, snake, snake_keys)
 
 # A small map: a "thing" with a reference, a list of references, choices, a nested keyed list with a secret,
 # and two type-dependent (``when``) fields.
@@ -120,14 +120,21 @@ def test_add_and_add_table_replace():
         refs.id_of("others", "new", "w")
 
 
-def test_kind_label(monkeypatch):
+def test_kind_label():
     assert kind_label("link_groups") == "link group"
     assert kind_label("link_groups", plural=True) == "link groups"
     assert kind_label("news") == "new"
-    monkeypatch.setitem(KIND_LABELS, "link_groups", "cloud link group")
-    assert kind_label("link_groups") == "cloud link group"
-    assert kind_label("link_groups", plural=True) == "cloud link groups"
-    with pytest.raises(ValidationError, match="no cloud link group named 'x'"):
+    labels = {"link_groups": "cloud link group"}
+    assert kind_label("link_groups", labels=labels) == "cloud link group"
+    assert kind_label("link_groups", plural=True, labels=labels) == "cloud link groups"
+
+
+def test_references_use_their_labels():
+    refs = References({"link_groups": [("A", "1")]}, labels={"link_groups": "cloud link group"})
+    with pytest.raises(ValidationError) as info:
+        refs.id_of("link_groups", "B", "config[0].group")
+    assert "no cloud link group named 'B'" in str(info.value)
+    with pytest.raises(ValidationError, match="no link group named 'x'"):
         References().id_of("link_groups", "x", "w")
 
 

@@ -447,9 +447,6 @@ def test_post_timeout_names_the_timeouts(server):
     assert server.attempts() == 1
 
 
-@pytest.mark.xfail(reason="BUG: a read timeout of a retried method (GET/PUT/DELETE) reaches requests as MaxRetryError, i.e. "
-                          "requests.ConnectionError, so HttpClient reports 'cannot reach ...: timed out' instead of its "
-                          "'timed out after (connect, read) s' message", strict=True)
 def test_get_timeout_names_the_timeouts(server):
     server.script("GET", "/slow", HANG)
     http = client_for(server, timeout=0.2, retries=0)

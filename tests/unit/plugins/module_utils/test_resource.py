@@ -229,9 +229,6 @@ def test_overridden_empty_config_deletes_everything():
     assert result["after"] == [] and client.data["things"] == []
 
 
-@pytest.mark.xfail(reason="BUG: overridden deletes only the first of several undeclared device items sharing a name "
-                          "(ResourceEngine._index keeps one object per name; the others are neither deleted nor refused)",
-                   strict=True)
 def test_overridden_with_undeclared_duplicates_deletes_all_or_refuses():
     data = device_data()
     data["things"].append({"id": "t3", "name": "b", "state": "OFF", "otherId": "o1", "ports": []})
@@ -555,8 +552,6 @@ def test_run_concurrently_sequential_paths():
     assert run_concurrently([lambda: 1, lambda: 2], 1) == [1, 2]
 
 
-@pytest.mark.xfail(reason="BUG: with max_workers <= 1 run_concurrently stops at the first error, so the remaining "
-                          "callables never run (its docstring promises every callable runs to completion)", strict=True)
 def test_run_concurrently_single_worker_runs_every_callable():
     state, make = _tracker()
     with pytest.raises(ValueError):

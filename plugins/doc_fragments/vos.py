@@ -109,17 +109,17 @@ options:
     default: 4
   endpoint_paths:
     description:
-      - Corrections to the API paths, as a dict of endpoint key to path, for example
+      - "Corrections to the API paths, as a dict of endpoint key to path, for example
         C({nodes: /vos-api/k8s/v1/pods}). Keys are C(services), C(sources), C(destinations), C(images),
         C(profiles), C(uplinks), C(uplink_groups), C(uplink_status), C(notifications), C(users), C(system_info),
         C(networks), C(rf_monitorings), C(rf_statistics), C(rf_settings), C(notification_types), C(nodes),
-        C(origin_engine), C(origin_engine_servers) and C(scte_logs).
+        C(origin_engine), C(origin_engine_servers) and C(scte_logs)."
       - The paths of nodes, origin engine, SCTE logs and notification types are modeled (no public source); see the
         collection's docs/vos.md for which paths are confirmed.
     type: dict
 notes:
   - Set the connection options once per play with C(module_defaults) and the C(group/broadcast.video.vos) action group.
-  - Modules run where the task runs (usually C(localhost) or a jump host): that machine needs the Python library
+  - Modules run where the task runs (usually C(localhost) or a jump host); that machine needs the Python library
     C(requests).
 requirements:
   - requests >= 2.25

@@ -16,7 +16,7 @@ description:
     checked before the first write.
   - End point passwords are write-only; VOS echoes them as C(******), which never counts as a change.
 author:
-  - broadcast.video contributors
+  - broadcast.video contributors (!UNKNOWN)
 extends_documentation_fragment:
   - broadcast.video.vos
   - broadcast.video.resource_state

@@ -16,7 +16,7 @@ description:
   - A subset whose endpoint the cluster does not have (the RF endpoints on a cluster without RF cards) is returned
     empty with a warning, never a failure.
 author:
-  - broadcast.video contributors
+  - broadcast.video contributors (!UNKNOWN)
 extends_documentation_fragment:
   - broadcast.video.vos
 options:

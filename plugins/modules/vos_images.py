@@ -13,7 +13,7 @@ description:
   - Registers and removes slate images (VOS C(/configure/v1/images)), which sources and services reference.
   - VOS images carry only an id and a URL, so the URL is the natural key and nothing can be updated in place.
 author:
-  - broadcast.video contributors
+  - broadcast.video contributors (!UNKNOWN)
 extends_documentation_fragment:
   - broadcast.video.vos
   - broadcast.video.resource_state

@@ -16,7 +16,7 @@ description:
     images by URL) and resolved to ids with one list read per kind; every reference is checked before the first write.
   - Updates read, merge and PUT the whole service object, as VOS replaces objects on PUT. Deletes use C(?force=True).
 author:
-  - broadcast.video contributors
+  - broadcast.video contributors (!UNKNOWN)
 extends_documentation_fragment:
   - broadcast.video.vos
   - broadcast.video.resource_state
@@ -43,7 +43,7 @@ options:
       sources:
         description:
           - Sources the service takes, by rank. Rank 1 is the primary, rank 2 the backup. Required to create a service.
-          - The whole list is declared: sources left out are removed from the service.
+          - The whole list is declared; sources left out are removed from the service.
         type: list
         elements: dict
         suboptions:
@@ -55,7 +55,7 @@ options:
             type: int
       destinations:
         description:
-          - Destination names. The first is the main destination (VOS C(destinationId)). Default V([]).
+          - "Destination names. The first is the main destination (VOS C(destinationId)). Default: empty list."
         type: list
         elements: str
       slate_image:

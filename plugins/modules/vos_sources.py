@@ -16,7 +16,7 @@ description:
     with one list read per kind and checked before the first write.
   - Updates read, merge and PUT the whole source object; inputs keep their VOS ids, matched by rank.
 author:
-  - broadcast.video contributors
+  - broadcast.video contributors (!UNKNOWN)
 extends_documentation_fragment:
   - broadcast.video.vos
   - broadcast.video.resource_state

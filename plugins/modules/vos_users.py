@@ -15,7 +15,7 @@ description:
   - Listing and creating users is confirmed; updating and deleting by id, and the C(email) and C(roles) fields, are
     modeled (see the collection's docs/vos.md).
 author:
-  - broadcast.video contributors
+  - broadcast.video contributors (!UNKNOWN)
 extends_documentation_fragment:
   - broadcast.video.vos
   - broadcast.video.resource_state

@@ -11,8 +11,13 @@ missing ``requests``), with assertions on ``changed``, ``requests``, ``diff`` an
 from __future__ import annotations
 
 import json
+import runpy
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
+from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.broadcast.video.plugins.module_utils.vos import device as vos_device
 from ansible_collections.broadcast.video.plugins.module_utils.vos.resources import reference
@@ -314,8 +319,8 @@ def test_sources_merged_create_update_and_repeat(sim, run_module):
     _, again = run_module(vos_sources, params)
     assert again["changed"] is False
 
-    update = dict(sim.connection(), _ansible_diff=True, config=[{"name": "news.primary", "enable_monitoring": False,
-                                                                  "inputs": [{"rank": 1, "ip_port": 5002}]}])
+    wanted = {"name": "news.primary", "enable_monitoring": False, "inputs": [{"rank": 1, "ip_port": 5002}]}
+    update = dict(sim.connection(), _ansible_diff=True, config=[wanted])
     _, changed = run_module(vos_sources, update)
     assert ops(changed) == [("update", "news.primary")]
     assert changed["diff"][0]["before"]["enable_monitoring"] is True and changed["diff"][0]["after"]["enable_monitoring"] is False
@@ -351,8 +356,8 @@ def test_sources_rendered(sim, run_module):
     assert zixi["type"] == "ZIXI" and zixi["zixiSettings"]["zixiInputType"] == "HARMONIC_UPLINK"
     assert zixi["zixiSettings"]["harmonicUplinkSetting"]["uplinkGroupId"] == "<uplink_groups:DFW-CL-GROUP-A>"
     assert zixi["zixiSettings"]["harmonicUplinkSetting"]["ipPort"] == 5000
-    assert slate["type"] == "SLATE" and slate["slateSettings"] == {"type": "SIGNAL_LOSS", "imageId": "<images:%s>" % SIGNAL_LOSS,
-                                                                    "customSlateSettings": None}
+    assert slate["type"] == "SLATE"
+    assert slate["slateSettings"] == {"type": "SIGNAL_LOSS", "imageId": "<images:%s>" % SIGNAL_LOSS, "customSlateSettings": None}
     assert body["enableMonitoring"] is True
     assert sim.requests_log() == []
 
@@ -713,3 +718,76 @@ def test_env_fallback_connection(sim, run_module, monkeypatch):
 def test_reference_helper():
     assert reference({"a": {"b": 1}}, "a.b") == 1
     assert reference({"a": None}, "a.b") is None
+
+
+def test_service_with_only_the_main_destination_id(sim, run_module):
+    """An older service object has ``destinationId`` and no ``destinationsId``: gathered shows that destination."""
+    _, destinations = run_module(vos_facts, dict(sim.connection(), gather_subset=["destinations"]))
+    ident = [d["id"] for d in destinations["ansible_facts"]["vos"]["destinations"] if d["name"] == ATS_2][0]
+    sim.control("POST", "items/services", {"name": "legacy.tv", "controlState": "OFF", "serviceSources": [], "destinationId": ident})
+    _, result = run_module(vos_services, dict(sim.connection(), state="gathered"))
+    assert [s["destinations"] for s in result["gathered"] if s["name"] == "legacy.tv"] == [[ATS_2]]
+
+
+def test_list_endpoint_answering_an_object_fails_clearly(sim, run_module):
+    params = dict(sim.connection(), state="gathered", endpoint_paths={"images": "/vos-api/platform-config/v1/systemInfo"})
+    code, result = run_module(vos_images, params)
+    assert code == 1 and result["msg"] == "GET /vos-api/platform-config/v1/systemInfo: expected a JSON array, got dict"
+
+
+# ====================================================================================== OAuth2 answers the simulator never gives
+class _OAuthOddities(BaseHTTPRequestHandler):
+    """``/oauth/authorize`` redirects without a code; ``/oauth/token`` answers 200 without an access_token."""
+
+    def _answer(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):  # noqa: N802 - http.server naming
+        self._answer(302, headers=[("Location", "https://callback.example.com/cb?error=access_denied")])
+
+    def do_POST(self):  # noqa: N802 - http.server naming
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self._answer(200, b'{"token_type": "bearer"}', [("Content-Type", "application/json")])
+
+    def log_message(self, *args):  # pylint: disable=arguments-differ
+        pass
+
+
+@pytest.fixture
+def oauth_oddities():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _OAuthOddities)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield {"host": "127.0.0.1", "port": server.server_address[1], "use_ssl": False, "retries": 0, "timeout": 5}
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def test_token_answer_without_access_token(oauth_oddities, run_module):
+    _, result = run_module(vos_images, dict(oauth_oddities, state="gathered", **OAUTH))
+    assert result["msg"] == "the token endpoint /oauth/token answered without an access_token"
+
+
+def test_authorize_redirect_without_code(oauth_oddities, run_module):
+    params = dict(oauth_oddities, state="gathered", username="admin", password="admin-password", **OAUTH)
+    _, result = run_module(vos_images, params)
+    assert result["msg"] == "/oauth/authorize redirected without an authorization code (Location: https://callback.example.com/cb)"
+
+
+# ====================================================================================== run as a script
+@pytest.mark.parametrize("module", ALL_MODULES)
+def test_module_runs_as_a_script(sim, capsys, module):
+    args = sim.connection(gather_subset=["images"]) if module is vos_facts else sim.connection(state="gathered")
+    capsys.readouterr()
+    with patch_module_args(args):
+        with pytest.raises(SystemExit) as exit_info:
+            runpy.run_path(module.__file__, run_name="__main__")
+    assert exit_info.value.code == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["changed"] is False and "failed" not in result

@@ -149,6 +149,6 @@ bench: venv
 	fi
 
 clean:
-	rm -rf .venv .build tests/output .mypy_cache .pytest_cache .ansible htmlcov .coverage .coverage.*
+	rm -rf .venv .build tests/output benchmarks/results .mypy_cache .pytest_cache .ansible htmlcov .coverage .coverage.*
 	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +
 	@echo "clean: done (ansible-test's own venvs in ~/.ansible/test are kept)"

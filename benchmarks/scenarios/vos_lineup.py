@@ -135,9 +135,9 @@ def check_noop_tasks(per_task: list[tuple[str, list[dict[str, Any]]]], auth_requ
         shown = " ".join(f"{key.replace(' ', ':')}={value}" for key, value in sorted(counts.items()))
         writes = sum(value for key, value in counts.items() if key.split(" ")[0] in ("POST", "PUT", "DELETE", "PATCH") and key != "auth")
         lines.append(f"  {name:<13} requests={len(requests):<3} writes={writes} {shown}  {'OK' if good else 'UNEXPECTED'}")
-    if [name for name, _ in per_task] != list(TASK_READS):
+    if [name for name, _count in per_task] != list(TASK_READS):
         ok = False
-        lines.append(f"  tasks seen: {[name for name, _ in per_task]}, expected {list(TASK_READS)}")
+        lines.append(f"  tasks seen: {[name for name, _count in per_task]}, expected {list(TASK_READS)}")
     return ok, lines
 
 
@@ -225,8 +225,8 @@ class Scenario:  # pylint: disable=too-many-instance-attributes
         startup: float | None = None
         if not sample and 3 * total > 300:
             # Calibrate: start-up alone (empty loops) and 10 items per type, to predict the full loop.
-            startup, _ = self.uri_run("baseline-startup", 0)
-            calib_wall, _ = self.uri_run("baseline-calibration", 10)
+            startup, _unused = self.uri_run("baseline-startup", 0)
+            calib_wall, _unused = self.uri_run("baseline-calibration", 10)
             per_item = max(calib_wall - startup, 0.0) / 30
             predicted = startup + per_item * 3 * total
             lib.log(f"baseline: start-up {startup:.2f}s, {per_item * 1000:.0f} ms per item, full loop predicted {predicted:.0f}s "
@@ -237,7 +237,7 @@ class Scenario:  # pylint: disable=too-many-instance-attributes
             wall, requests = self.uri_run("baseline", total)
             return wall, requests, f"measured over all {3 * total} items"
         if startup is None:
-            startup, _ = self.uri_run("baseline-startup", 0)
+            startup, _unused = self.uri_run("baseline-startup", 0)
         wall, requests = self.uri_run("baseline-sample", sample)
         factor = total / sample
         extrapolated = startup + (wall - startup) * factor

@@ -14,7 +14,7 @@ options:
     description:
       - Address of the VOS cluster (its RT or dashboard host name, or an IP address).
       - A URL with scheme, such as C(https://vos.example.com), is accepted too; its scheme then wins over O(use_ssl).
-      - Required, except with O(state=rendered) on resource modules.
+      - Required, except when a resource module only renders request bodies offline (C(state=rendered)).
       - Falls back to the E(VOS_HOST) environment variable.
     type: str
   port:

@@ -188,8 +188,8 @@ class Field:
             return
         if self.nested is not None:
             current = get_path(obj, self.api)
-            set_path(obj, self.api, self.nested.list_to_api(value, current if isinstance(current, list) else [],
-                                                              refs, "%s.%s" % (where, self.option)))
+            nested = self.nested.list_to_api(value, current if isinstance(current, list) else [], refs, "%s.%s" % (where, self.option))
+            set_path(obj, self.api, nested)
             return
         if self.ref:
             if self.many:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
 from .errors import BroadcastError
-from .http import REQUESTS_IMPORT_ERROR
+from .transport import REQUESTS_IMPORT_ERROR
 from .resource import STATES, ResourceEngine, ResourceSpec
 
 
@@ -45,6 +45,7 @@ def resource_argument_spec(device: Device, spec: ResourceSpec, extra: Optional[M
     """Connection options + ``config`` (list of items built from the field map) + ``state`` + ``extra``."""
     argument_spec = copy.deepcopy(device.connection_spec)
     options = spec.fields.argument_spec()
+    options[spec.key]["required"] = True
     argument_spec["config"] = {"type": "list", "elements": "dict", "options": options}
     argument_spec["state"] = {"type": "str", "default": "merged", "choices": list(STATES)}
     argument_spec.update(copy.deepcopy(dict(extra or {})))

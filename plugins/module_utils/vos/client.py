@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlparse
 from ansible.module_utils.basic import env_fallback
 
 from ..errors import ApiError, AuthenticationError, ValidationError
-from ..http import AuthHandler, HttpClient, decode_json
+from ..transport import AuthHandler, HttpClient, decode_json
 from ..resource import ResourceClient, run_concurrently
 
 #: Endpoint key -> path. Confirmed paths come from harmonicps/vos-scripts and the DataMiner connector help;
@@ -70,7 +70,7 @@ CONNECTION_SPEC: Dict[str, Dict[str, Any]] = {
     "password": {"type": "str", "no_log": True, "fallback": (env_fallback, ["VOS_PASSWORD"])},
     "client_id": {"type": "str", "fallback": (env_fallback, ["VOS_CLIENT_ID"])},
     "client_secret": {"type": "str", "no_log": True, "fallback": (env_fallback, ["VOS_CLIENT_SECRET"])},
-    "token_path": {"type": "str", "default": "/oauth/token"},
+    "token_path": {"type": "str", "default": "/oauth/token", "no_log": False},
     "authorize_path": {"type": "str", "default": "/oauth/authorize"},
     "redirect_uri": {"type": "str"},
     "timeout": {"type": "float", "default": 30.0},

@@ -29,7 +29,7 @@ class IdFactory:
 
     def token(self, length: int, alphabet: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") -> str:
         """A random string of ``length`` characters from ``alphabet`` (auth codes, session ids)."""
-        return "".join(self.rng.choice(alphabet) for _ in range(length))
+        return "".join(self.rng.choice(alphabet) for _index in range(length))
 
 
 class Collection:

@@ -49,7 +49,7 @@ class AuthCode:
 
 def parse_basic(header: str) -> tuple[str, str] | None:
     """``(user, password)`` from an ``Authorization: Basic ...`` header value, or None when absent or malformed."""
-    scheme, _, value = header.strip().partition(" ")
+    scheme, _sep, value = header.strip().partition(" ")
     if scheme.lower() != "basic":
         return None
     try:
@@ -58,7 +58,7 @@ def parse_basic(header: str) -> tuple[str, str] | None:
         return None
     if ":" not in decoded:
         return None
-    user, _, password = decoded.partition(":")
+    user, _sep, password = decoded.partition(":")
     return user, password
 
 

@@ -178,7 +178,7 @@ def test_referential_integrity(vos_sim):
 
 
 def test_masked_secret_round_trip(vos_sim):
-    _, _, dst, _ = _new_chain(vos_sim, password="origin-secret")
+    _image, _src, dst, _srv = _new_chain(vos_sim, password="origin-secret")
     endpoint = dst["outputs"][0]["originSettings"]["originOutputEndPoints"][0]
     assert endpoint["password"] == "******" and endpoint["id"]
     shown = get(vos_sim, f"{DESTINATIONS}/{dst['id']}").json()
@@ -245,7 +245,7 @@ def test_scripted_faults_and_drop(vos_sim):
     rule = {"count": 2, "status": 503, "methods": ["GET"], "path_prefix": "/vos-api/configure/", "retry_after": 1}
     requests.post(vos_sim.control("faults"), json=rule, timeout=5).raise_for_status()
     assert get(vos_sim, "/vos-api/labwizard/v1/profiles").status_code == 200
-    for _ in range(2):
+    for _round in range(2):
         resp = get(vos_sim, SERVICES)
         assert resp.status_code == 503 and resp.headers["Retry-After"] == "1"
     assert get(vos_sim, SERVICES).status_code == 200
@@ -261,7 +261,7 @@ def test_scripted_faults_and_drop(vos_sim):
 def test_keep_alive_reuses_connection(vos_sim):
     conn = http.client.HTTPConnection("127.0.0.1", vos_sim.port, timeout=5)
     headers = {"Authorization": requests.auth._basic_auth_str(*ADMIN)}  # pylint: disable=protected-access
-    for _ in range(3):
+    for _round in range(3):
         conn.request("GET", SERVICES, headers=headers)
         resp = conn.getresponse()
         assert resp.status == 200 and int(resp.headers["Content-Length"]) == len(resp.read())
@@ -294,7 +294,7 @@ def test_tls_latency_size_and_sigterm(start_simulator, tmp_path):
     def call():
         results.append(requests.get(sim.url + "/vos-api/cluster/v1/nodes", auth=ADMIN, verify=sim.ca, timeout=5).status_code)
 
-    threads = [threading.Thread(target=call) for _ in range(4)]
+    threads = [threading.Thread(target=call) for _round in range(4)]
     started = time.monotonic()
     for thread in threads:
         thread.start()

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, broadcast.video contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Unit tests of plugins/module_utils/http.py against a tiny scripted HTTP(S) server on 127.0.0.1 (no mocks)."""
+"""Unit tests of plugins/module_utils/transport.py against a tiny scripted HTTP(S) server on 127.0.0.1 (no mocks)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from ansible_collections.broadcast.video.plugins.module_utils.errors import ApiError, CheckModeWriteError, TransportError
-from ansible_collections.broadcast.video.plugins.module_utils.http import (
+from ansible_collections.broadcast.video.plugins.module_utils.transport import (
     MASK, MAX_RETRY_AFTER, AuthHandler, EndpointStats, HttpClient, _retry_after_seconds, decode_json, default_error_parser, dumps)
 
 DROP = "drop"
@@ -538,7 +538,7 @@ def test_endpoint_stats_counts(server):
 
 def test_endpoint_stats_thread_safe_and_copy():
     stats = EndpointStats()
-    threads = [threading.Thread(target=lambda: [stats.record("e", error=i % 2 == 0) for i in range(200)]) for _ in range(4)]
+    threads = [threading.Thread(target=lambda: [stats.record("e", error=i % 2 == 0) for i in range(200)]) for _thread in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -590,7 +590,7 @@ def test_login_once_for_concurrent_requests(server):
     server.script("GET", "/things", reply(200, []))
     auth = RecordingAuth()
     http = client_for(server, auth=auth, pool_size=8)
-    threads = [threading.Thread(target=http.get_json, args=("/things",)) for _ in range(8)]
+    threads = [threading.Thread(target=http.get_json, args=("/things",)) for _thread in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -24,8 +24,8 @@ V221 := $(VENV)/core221
 PY_NEW ?=
 PYNEW := $(shell PY_NEW='$(PY_NEW)' tools/find_python.sh)
 # KEEP_GOING=1 makes `make test` run every stage even after a failure (exit status still non-zero).
-# MYPY_STRICT=1 adds `mypy --strict` over plugins/module_utils to `make test`.
-MYPY_STRICT ?= 0
+# `mypy --strict` over plugins/module_utils is part of `make test` (MYPY_STRICT=0 leaves it out).
+MYPY_STRICT ?= 1
 # Optional: TARGETS="a b" limits integration targets; SANITY_ARGS/INTEGRATION_ARGS pass through.
 TARGETS ?=
 SANITY_ARGS ?=
@@ -41,7 +41,7 @@ COLL := .build/ansible_collections/broadcast/video
 help:
 	@echo "make demo             start the simulators, run playbooks/demo.yml twice (2nd: changed=0)"
 	@echo "make test             venv, changelog-lint, quality, sanity, units, integration, lint"
-	@echo "                      (MYPY_STRICT=1 adds mypy)"
+	@echo "                      (includes mypy --strict; MYPY_STRICT=0 leaves it out)"
 	@echo "make venv             tool venvs .venv/core219 and .venv/core221 + offline get-pip shim"
 	@echo "make sanity           ansible-test sanity on 2.19 and 2.21   (sanity-219, sanity-221)"
 	@echo "make units            pytest tests/unit with coverage of plugins/"

@@ -78,6 +78,7 @@ run() {
         echo "demo: run $n FAILED" >&2
         return 1
     fi
+    sed -n '/^TASK \[Summary\]/,/^PLAY RECAP/p' "$log" | sed '$d'
     sed -n '/^PLAY RECAP/,$p' "$log"
     cp "$log" "$work/last.log"
 }

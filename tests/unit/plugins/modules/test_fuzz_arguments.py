@@ -1,0 +1,192 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, broadcast.video contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Argument fuzzing of every VOS module (quality rule ``no-tracebacks``).
+
+Hypothesis builds random argument dicts from each module's own argument spec: known options with plausible values,
+wrong types, ``None``, unicode and ``:`` strings, nested config items with random and unknown keys, unknown options;
+the connection points at the VOS simulator or at a closed loopback port (127.0.0.1:9, ``retries: 0``). Every run
+must end in ``exit_json`` / ``fail_json`` with a JSON result whose ``msg`` (when failed) is a non-empty string, and no
+Python exception may escape ``main()``.
+
+Value regions with a known, reported traceback bug are left out here and pinned by the strict xfail tests of
+``test_vos_modules.py`` (``BUG:``): credentials outside latin-1, negative / huge / NaN timeouts, a ``ca_path`` that
+does not exist, a URL ``host`` with a non-numeric port, and a huge ``max_workers``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from ansible.module_utils.common import warnings as ansible_warnings
+from ansible.module_utils.testing import patch_module_args
+
+from ansible_collections.broadcast.video.plugins.module_utils.module import UPDATE_PASSWORD, resource_argument_spec
+from ansible_collections.broadcast.video.plugins.module_utils.vos.client import CONNECTION_SPEC, DEFAULT_PATHS
+from ansible_collections.broadcast.video.plugins.module_utils.vos.device import VOS
+from ansible_collections.broadcast.video.plugins.module_utils.vos.facts import SUBSETS
+from ansible_collections.broadcast.video.plugins.module_utils.vos.resources import DESTINATIONS, IMAGES, SERVICES, SOURCES, USERS
+from ansible_collections.broadcast.video.plugins.modules import (
+    vos_destinations, vos_facts, vos_images, vos_services, vos_sources, vos_users)
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402 pylint: disable=wrong-import-position
+
+# Names that exist on the seeded simulator, so that some fuzzed items resolve their references and reach the device.
+NAMES = ["AandEHD.1080.tv", "CNNHD.720.tv", "AandE.AandEHD.1080.eng.p", "CNN.CNNHD.1080.eng.p", "AandEHD-1382.dfw.1080.mobile.origin",
+         "CNNHD-2041.dfw.720.mobile.ATS", "dfw.1080 2", "ATS", "Akamai", "DFW-CL-GROUP-A", "http://slates.example.com/vos/blackout.png",
+         "operator", "monitor", "fuzz.item"]
+ODD_STRINGS = ["", " ", ":", "::", "a:b", "ü", "✓ 日本", "0", "1", "-1", "true", "no", "1e3", "[]", "{}", "null", "\x00", "a" * 300,
+               "/", "//", "?x=1", "%s", "{{ x }}", "\u202e"]
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(min_value=-2 ** 64, max_value=2 ** 64), st.floats(width=32),
+                    st.text(max_size=8), st.sampled_from(ODD_STRINGS + NAMES))
+JUNK = st.recursive(SCALARS, lambda children: st.one_of(st.lists(children, max_size=3),
+                                                        st.dictionaries(st.text(max_size=6), children, max_size=3)), max_leaves=6)
+KEY_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=10)
+
+
+def plausible(spec):
+    """Values of the option's own type (and choices), biased towards the simulator's names."""
+    if spec.get("choices"):
+        return st.sampled_from(list(spec["choices"]))
+    kind = spec.get("type", "str")
+    if kind == "int":
+        return st.integers(min_value=-5, max_value=70000)
+    if kind == "bool":
+        return st.booleans()
+    if kind == "list":
+        if spec.get("options"):
+            return st.lists(item_strategy(spec["options"]), max_size=3)
+        return st.lists(st.one_of(st.sampled_from(NAMES), st.text(max_size=8)), max_size=3)
+    return st.one_of(st.sampled_from(NAMES + ODD_STRINGS), st.text(max_size=10))
+
+
+def option_value(spec):
+    """Usually a value of the right type, sometimes anything at all."""
+    return st.one_of(plausible(spec), plausible(spec), plausible(spec), JUNK)
+
+
+def item_strategy(options):
+    """One config item: the required sub-options and a random subset of the others, sometimes an unknown key."""
+    required = {name: option_value(spec) for name, spec in options.items() if spec.get("required")}
+    known = st.fixed_dictionaries(required, optional={name: option_value(spec) for name, spec in options.items() if name not in required})
+    unknown = st.dictionaries(KEY_TEXT.filter(lambda k: k not in options), JUNK, max_size=1)
+    return st.one_of(known, known, known, st.builds(lambda a, b: dict(a, **b), known, unknown))
+
+
+def connection(sim_port):
+    """Connection options aimed at the simulator or at a closed port; everything else fuzzed within safe bounds."""
+    latin1 = st.text(alphabet=st.characters(max_codepoint=255, exclude_characters="\x00"), max_size=12)
+    secret = st.one_of(st.sampled_from(["admin", "admin-password", "vos-client", "vos-client-secret"]), latin1, st.none())
+    port = st.sampled_from([sim_port, sim_port, 9])
+    fields = {
+        "host": st.sampled_from(["127.0.0.1", " 127.0.0.1/ "]),
+        "port": port,
+        "use_ssl": st.sampled_from([False, False, False, True, "no", "maybe"]),
+        "validate_certs": st.one_of(st.booleans(), JUNK),
+        "ca_path": st.sampled_from([None, os.path.abspath(__file__)]),
+        "auth_method": st.one_of(st.sampled_from(["basic", "client_credentials", "authorization_code"]), JUNK),
+        "username": secret, "password": secret, "client_id": secret, "client_secret": secret,
+        "token_path": st.one_of(st.sampled_from(["/oauth/token", "/", "relative", "/__sim__/nowhere"]), st.text(max_size=6)),
+        "authorize_path": st.one_of(st.sampled_from(["/oauth/authorize", "/nowhere"]), st.text(max_size=6)),
+        "redirect_uri": st.one_of(st.none(), st.text(max_size=10)),
+        "timeout": st.sampled_from([None, 0, 1, 2.5, "2", "x", []]),
+        "connect_timeout": st.sampled_from([None, 0, 1, "1", "fast"]),
+        "retries": st.sampled_from([0, -1, -50, "0", "x", [], {}]),
+        "max_workers": st.one_of(st.integers(min_value=-3, max_value=16), st.sampled_from(["2", "many", None, [], 1.5])),
+        "endpoint_paths": st.one_of(st.none(), JUNK, st.dictionaries(st.sampled_from(sorted(DEFAULT_PATHS) + ["bogus"]),
+                                                                     st.one_of(st.sampled_from(sorted(DEFAULT_PATHS.values())), JUNK),
+                                                                     max_size=2)),
+    }
+    assert set(fields) == set(CONNECTION_SPEC)
+    base = st.fixed_dictionaries({"host": fields["host"], "port": port, "use_ssl": st.just(False), "retries": st.just(0),
+                                  "timeout": st.just(2), "connect_timeout": st.just(1), "username": st.just("admin"),
+                                  "password": st.just("admin-password")})
+    fuzzed = sorted(k for k in fields if k not in ("host", "port"))
+    overrides = st.lists(st.sampled_from(fuzzed), max_size=3, unique=True).flatmap(
+        lambda keys: st.fixed_dictionaries({k: fields[k] for k in keys}))
+    return st.builds(lambda a, b: dict(a, **b), base, overrides)
+
+
+def module_args(sim_port, argument_spec):
+    """A whole argument dict: connection, the module's own options, Ansible's check/diff/verbosity, unknown options."""
+    own = {name: spec for name, spec in argument_spec.items() if name not in CONNECTION_SPEC}
+    values = {}
+    config = st.none()
+    for name, spec in own.items():
+        if name == "config":
+            items = st.lists(item_strategy(spec["options"]), max_size=3)
+            config = st.one_of(items, items, items, items, st.none(), JUNK)
+        else:
+            values[name] = option_value(spec)
+    specific = st.fixed_dictionaries({"config": config} if "config" in own else {}, optional=values)
+    internal = st.fixed_dictionaries({}, optional={"_ansible_check_mode": st.booleans(), "_ansible_diff": st.booleans(),
+                                                   "_ansible_verbosity": st.integers(min_value=0, max_value=4)})
+    unknown = st.dictionaries(KEY_TEXT.filter(lambda k: not k.startswith("_") and k not in argument_spec), JUNK, max_size=1)
+    return st.builds(lambda *parts: {k: v for part in parts for k, v in part.items()}, connection(sim_port), specific, internal,
+                     st.one_of(st.just({}), st.just({}), unknown))
+
+
+FACTS_SPEC = dict(CONNECTION_SPEC, gather_subset={"type": "list", "elements": "str"}, scte_log_limit={"type": "int"},
+                  notification_limit={"type": "int"})
+FACTS_SUBSETS = st.lists(st.one_of(st.sampled_from(list(SUBSETS) + ["all", "!all"] + ["!" + s for s in SUBSETS]), st.text(max_size=5)),
+                         max_size=4)
+
+MODULES = [
+    (vos_services, resource_argument_spec(VOS, SERVICES)),
+    (vos_sources, resource_argument_spec(VOS, SOURCES)),
+    (vos_destinations, resource_argument_spec(VOS, DESTINATIONS, UPDATE_PASSWORD)),
+    (vos_images, resource_argument_spec(VOS, IMAGES)),
+    (vos_users, resource_argument_spec(VOS, USERS, UPDATE_PASSWORD)),
+    (vos_facts, FACTS_SPEC),
+]
+
+
+def run_once(module, args, capsys):
+    """Run ``main()`` once; any exception other than SystemExit propagates (a traceback: the test fails)."""
+    ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
+    ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
+    capsys.readouterr()
+    with patch_module_args(args):
+        try:
+            module.main()
+        except SystemExit as exc:
+            code = exc.code
+        else:
+            raise AssertionError("main() returned without exit_json/fail_json")
+    out = capsys.readouterr().out
+    result = json.loads(out)
+    assert isinstance(result, dict)
+    if result.get("failed"):
+        assert code == 1
+        assert isinstance(result.get("msg"), str) and result["msg"].strip(), result
+    else:
+        assert code == 0, result
+        assert isinstance(result.get("changed"), bool)
+    assert "Traceback" not in str(result.get("exception", "")), result["exception"]
+    assert "MODULE FAILURE" not in str(result.get("msg", ""))
+    return result
+
+
+@pytest.mark.parametrize("module, argument_spec", MODULES, ids=[m.__name__.rsplit(".", 1)[-1] for m, _ in MODULES])
+def test_fuzzed_arguments_never_traceback(sim, capsys, module, argument_spec):
+    strategy = module_args(sim.port, argument_spec)
+    if module is vos_facts:
+        strategy = st.builds(lambda args, subset: dict(args, **subset), strategy,
+                             st.fixed_dictionaries({}, optional={"gather_subset": st.one_of(FACTS_SUBSETS, JUNK)}))
+    outcomes = {"ok": 0, "failed": 0}
+
+    @settings(max_examples=60, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(args=strategy)
+    def check(args):
+        result = run_once(module, args, capsys)
+        outcomes["failed" if result.get("failed") else "ok"] += 1
+
+    check()  # pylint: disable=no-value-for-parameter
+    assert outcomes["ok"] + outcomes["failed"] >= 60
+    assert outcomes["ok"] >= 5, outcomes  # the generator is not so wild that nothing ever succeeds

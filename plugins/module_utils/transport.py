@@ -16,12 +16,14 @@ Retry policy (urllib3's ``Retry``):
 from __future__ import annotations
 
 import json
+import math
+import os
 import threading
 import time
 import traceback
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
-from .errors import ApiError, CheckModeWriteError, TransportError
+from .errors import ApiError, CheckModeWriteError, TransportError, ValidationError
 
 REQUESTS_IMPORT_ERROR: Optional[str]
 try:
@@ -38,6 +40,49 @@ RETRY_STATUSES = (502, 503, 504)
 MASK = "********"
 #: Longest wait honoured from a ``Retry-After`` header, in seconds.
 MAX_RETRY_AFTER = 30.0
+#: Longest accepted connect or read timeout, in seconds (one day).
+MAX_TIMEOUT = 86400.0
+#: Most concurrent workers (and pooled connections) accepted.
+MAX_WORKERS = 64
+#: Most retries accepted.
+MAX_RETRIES = 20
+
+
+def check_settings(timeout: Any, connect_timeout: Any, retries: Any, pool_size: Any, ca_path: Any = None) -> None:
+    """Validate connection settings before anything is sent.
+
+    :raises ValidationError: a timeout that is not a number of seconds in (0, 86400], retries outside 0..20,
+        max_workers outside 1..64, or a ca_path that is not a readable file; the message names the option.
+    """
+    for option, value in (("timeout", timeout), ("connect_timeout", connect_timeout)):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ValidationError("%s: %r is not a number of seconds" % (option, value)) from None
+        if math.isnan(number) or not 0 < number <= MAX_TIMEOUT:
+            raise ValidationError("%s: %r is not allowed; give seconds greater than 0 and at most %d" % (option, value, MAX_TIMEOUT))
+    if not isinstance(retries, int) or not 0 <= retries <= MAX_RETRIES:
+        raise ValidationError("retries: %r is not allowed; give 0 to %d" % (retries, MAX_RETRIES))
+    if not isinstance(pool_size, int) or not 1 <= pool_size <= MAX_WORKERS:
+        raise ValidationError("max_workers: %r is not allowed; give 1 (sequential) to %d" % (pool_size, MAX_WORKERS))
+    if ca_path and not (os.path.isfile(ca_path) and os.access(ca_path, os.R_OK)):
+        raise ValidationError("ca_path: %s is not a readable file; give the PEM file of the CA that signed the device's "
+                              "certificate" % ca_path)
+
+
+def check_latin1(**values: Optional[str]) -> None:
+    """HTTP Basic carries latin-1 text only.
+
+    :raises ValidationError: naming the option (never echoing its value) whose text is not latin-1.
+    """
+    for option, value in values.items():
+        if value is None:
+            continue
+        try:
+            str(value).encode("latin-1")
+        except UnicodeEncodeError:
+            raise ValidationError("%s: HTTP Basic authentication carries only latin-1 characters, and this value has "
+                                  "others" % option) from None
 
 
 class AuthHandler:
@@ -110,6 +155,7 @@ class HttpClient:
                  error_parser: Optional[Callable[[Any], Tuple[str, Optional[str]]]] = None) -> None:
         if REQUESTS_IMPORT_ERROR is not None:  # pragma: no cover - modules check this first
             raise TransportError("the Python library 'requests' is required but not installed")
+        check_settings(timeout, connect_timeout, retries, pool_size, ca_path if validate_certs else None)
         self.base_url = base_url.rstrip("/")
         self.timeout = (float(connect_timeout), float(timeout))
         self.check_mode = check_mode

@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlparse
 from ansible.module_utils.basic import env_fallback
 
 from ..errors import ApiError, AuthenticationError, ValidationError
-from ..transport import AuthHandler, HttpClient, decode_json
+from ..transport import MAX_WORKERS, AuthHandler, HttpClient, check_latin1, decode_json
 from ..resource import ResourceClient, run_concurrently
 
 #: Endpoint key -> path. Confirmed paths come from harmonicps/vos-scripts and the DataMiner connector help;
@@ -116,6 +116,8 @@ class VosAuth(AuthHandler):
         needed = {"basic": ("username", "password"), "client_credentials": ("client_id", "client_secret"),
                   "authorization_code": ("client_id", "client_secret", "username", "password")}[self.method]
         missing = [name for name in needed if not params.get(name)]
+        if not missing:
+            check_latin1(**{name: params.get(name) for name in needed})
         if missing:
             raise ValidationError("auth_method=%s needs %s (set them as options, in module_defaults, or as VOS_%s "
                                   "environment variables)" % (self.method, ", ".join(missing), "/VOS_".join(m.upper() for m in missing)))
@@ -201,7 +203,14 @@ def base_url(params: Mapping[str, Any]) -> str:
     if "://" in host:
         parsed = urlparse(host)
         scheme, netloc = parsed.scheme, parsed.netloc
-        if parsed.port is None and params.get("port"):
+        try:
+            url_port = parsed.port
+        except ValueError:
+            raise ValidationError("host: %r has an invalid port; give a host name or address, or a URL such as "
+                                  "https://vos.example.com:8443" % host) from None
+        if scheme not in ("http", "https") or not parsed.hostname:
+            raise ValidationError("host: %r is not an http:// or https:// URL with a host name" % host)
+        if url_port is None and params.get("port"):
             netloc = "%s:%s" % (netloc, params["port"])
         return "%s://%s" % (scheme, netloc)
     if ":" in host and not host.startswith("["):
@@ -228,8 +237,8 @@ class VosClient(ResourceClient):
         self.kind_labels = dict(KIND_LABELS)
         workers = params.get("max_workers")
         self.max_workers = 4 if workers is None else int(workers)
-        if self.max_workers < 1:
-            raise ValidationError("max_workers: %s is not allowed; give 1 (sequential) or more" % workers)
+        if not 1 <= self.max_workers <= MAX_WORKERS:
+            raise ValidationError("max_workers: %s is not allowed; give 1 (sequential) to %d" % (workers, MAX_WORKERS))
         self._memo: Dict[Tuple[str, str], Any] = {}
         self._memo_locks: Dict[Tuple[str, str], threading.Lock] = {}
         self._memo_guard = threading.Lock()
@@ -240,8 +249,8 @@ class VosClient(ResourceClient):
         if not params.get("host"):
             raise ValidationError("host is required: the VOS cluster's address (option host, or VOS_HOST)")
         self.auth = VosAuth(params)
-        self.http = HttpClient(base_url(params), timeout=params.get("timeout") or 30.0,
-                               connect_timeout=params.get("connect_timeout") or 10.0,
+        self.http = HttpClient(base_url(params), timeout=_given(params, "timeout", 30.0),
+                               connect_timeout=_given(params, "connect_timeout", 10.0),
                                validate_certs=params.get("validate_certs", True), ca_path=params.get("ca_path"),
                                retries=int(params["retries"]) if params.get("retries") is not None else 3,
                                pool_size=self.max_workers, check_mode=check_mode, auth=self.auth)
@@ -338,6 +347,12 @@ class VosClient(ResourceClient):
 
     def run_concurrently(self, funcs: Any) -> List[Any]:
         return run_concurrently(funcs, self.max_workers)
+
+
+def _given(params: Mapping[str, Any], option: str, default: Any) -> Any:
+    """The option's value, or ``default`` when it is not set (0 stays 0, so that it is refused, not replaced)."""
+    value = params.get(option)
+    return default if value is None else value
 
 
 def resolve_paths(overrides: Optional[Mapping[str, Any]]) -> Dict[str, str]:

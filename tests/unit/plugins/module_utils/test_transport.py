@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import ssl
 import threading
@@ -13,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from ansible_collections.broadcast.video.plugins.module_utils.errors import ApiError, CheckModeWriteError, TransportError
+from ansible_collections.broadcast.video.plugins.module_utils.errors import ApiError, CheckModeWriteError, TransportError, ValidationError
 from ansible_collections.broadcast.video.plugins.module_utils.transport import (
     MASK, MAX_RETRY_AFTER, AuthHandler, EndpointStats, HttpClient, _retry_after_seconds, decode_json, default_error_parser, dumps)
 
@@ -309,7 +310,22 @@ def test_retries_zero_disables_retries(server):
     with pytest.raises(ApiError):
         http.request("POST", "/things", json_body={})
     assert server.attempts("GET") == 1 and server.attempts("POST") == 1
-    assert client_for(server, retries=-5).retries == 0
+    with pytest.raises(ValidationError, match="retries: -5 is not allowed"):
+        client_for(server, retries=-5)
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"timeout": 0}, "timeout: 0 is not allowed"),
+    ({"connect_timeout": float("inf")}, "connect_timeout: inf is not allowed"),
+    ({"timeout": "soon"}, "timeout: 'soon' is not a number of seconds"),
+    ({"pool_size": 65}, "max_workers: 65 is not allowed"),
+    ({"retries": 21}, "retries: 21 is not allowed"),
+    ({"ca_path": "/nonexistent/ca.pem"}, "ca_path: /nonexistent/ca.pem is not a readable file"),
+])
+def test_settings_validated_before_anything_is_sent(server, settings, message):
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        client_for(server, **settings)
+    assert server.attempts("GET") == 0
 
 
 def test_retry_after_seconds():

@@ -9,9 +9,9 @@ the connection points at the VOS simulator or at a closed loopback port (127.0.0
 must end in ``exit_json`` / ``fail_json`` with a JSON result whose ``msg`` (when failed) is a non-empty string, and no
 Python exception may escape ``main()``.
 
-Value regions with a known, reported traceback bug are left out here and pinned by the strict xfail tests of
-``test_vos_modules.py`` (``BUG:``): credentials outside latin-1, negative / huge / NaN timeouts, a ``ca_path`` that
-does not exist, a URL ``host`` with a non-numeric port, and a huge ``max_workers``.
+The value regions where fuzzing first found tracebacks are fuzzed too (credentials outside latin-1, negative, huge and
+NaN timeouts, a ``ca_path`` that does not exist, a URL ``host`` with a non-numeric port, a huge ``max_workers``); each
+also has a direct test in ``test_vos_modules.py``.
 """
 
 from __future__ import annotations
@@ -81,23 +81,24 @@ def item_strategy(options):
 def connection(sim_port):
     """Connection options aimed at the simulator or at a closed port; everything else fuzzed within safe bounds."""
     latin1 = st.text(alphabet=st.characters(max_codepoint=255, exclude_characters="\x00"), max_size=12)
-    secret = st.one_of(st.sampled_from(["admin", "admin-password", "vos-client", "vos-client-secret"]), latin1, st.none())
+    anytext = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=8)
+    secret = st.one_of(st.sampled_from(["admin", "admin-password", "vos-client", "vos-client-secret"]), latin1, anytext, st.none())
     port = st.sampled_from([sim_port, sim_port, 9])
     fields = {
-        "host": st.sampled_from(["127.0.0.1", " 127.0.0.1/ "]),
+        "host": st.sampled_from(["127.0.0.1", " 127.0.0.1/ ", "http://127.0.0.1:notaport", "ftp://127.0.0.1", "http://"]),
         "port": port,
         "use_ssl": st.sampled_from([False, False, False, True, "no", "maybe"]),
         "validate_certs": st.one_of(st.booleans(), JUNK),
-        "ca_path": st.sampled_from([None, os.path.abspath(__file__)]),
+        "ca_path": st.sampled_from([None, os.path.abspath(__file__), "/nonexistent/ca.pem"]),
         "auth_method": st.one_of(st.sampled_from(["basic", "client_credentials", "authorization_code"]), JUNK),
         "username": secret, "password": secret, "client_id": secret, "client_secret": secret,
         "token_path": st.one_of(st.sampled_from(["/oauth/token", "/", "relative", "/__sim__/nowhere"]), st.text(max_size=6)),
         "authorize_path": st.one_of(st.sampled_from(["/oauth/authorize", "/nowhere"]), st.text(max_size=6)),
         "redirect_uri": st.one_of(st.none(), st.text(max_size=10)),
-        "timeout": st.sampled_from([None, 0, 1, 2.5, "2", "x", []]),
-        "connect_timeout": st.sampled_from([None, 0, 1, "1", "fast"]),
+        "timeout": st.sampled_from([None, 0, 1, 2.5, "2", "x", [], -1, 1e300, float("nan"), float("inf")]),
+        "connect_timeout": st.sampled_from([None, 0, 1, "1", "fast", -2, float("nan")]),
         "retries": st.sampled_from([0, -1, -50, "0", "x", [], {}]),
-        "max_workers": st.one_of(st.integers(min_value=-3, max_value=16), st.sampled_from(["2", "many", None, [], 1.5])),
+        "max_workers": st.one_of(st.integers(min_value=-3, max_value=16), st.sampled_from(["2", "many", None, [], 1.5, 10 ** 9])),
         "endpoint_paths": st.one_of(st.none(), JUNK, st.dictionaries(st.sampled_from(sorted(DEFAULT_PATHS) + ["bogus"]),
                                                                      st.one_of(st.sampled_from(sorted(DEFAULT_PATHS.values())), JUNK),
                                                                      max_size=2)),

@@ -670,7 +670,7 @@ def test_bad_oauth_client_secret(sim, run_module):
 
 
 @pytest.mark.parametrize("extra, message", [
-    ({"max_workers": 0}, "max_workers: 0 is not allowed; give 1 (sequential) or more"),
+    ({"max_workers": 0}, "max_workers: 0 is not allowed; give 1 (sequential) to 64"),
     ({"endpoint_paths": {"nope": "/x"}}, "endpoint_paths: 'nope' is not a VOS endpoint key"),
     ({"endpoint_paths": {"services": "relative"}}, "endpoint_paths.services: 'relative' must be a path starting with /"),
     ({"username": None}, "auth_method=basic needs username"),
@@ -793,14 +793,11 @@ def test_module_runs_as_a_script(sim, capsys, module):
     assert result["changed"] is False and "failed" not in result
 
 
-# ====================================================================================== known tracebacks (BUG)
+# ====================================================================================== former tracebacks (found by fuzzing)
 def _gathered_images(sim, **extra):
     return dict(sim.connection(), state="gathered", **extra)
 
 
-@pytest.mark.xfail(reason="BUG: plugins/module_utils/http.py HttpClient._send catches only requests.RequestException; a negative "
-                          "timeout/connect_timeout makes urllib3 raise ValueError, a huge one OverflowError, NaN ValueError, which "
-                          "escape main() as a traceback instead of a fail_json naming the option", strict=True)
 @pytest.mark.parametrize("extra", [{"timeout": -1}, {"connect_timeout": -2}, {"timeout": 1e300}, {"timeout": float("nan")}],
                          ids=["negative-timeout", "negative-connect-timeout", "huge-timeout", "nan-timeout"])
 def test_bug_invalid_timeouts_end_in_fail_json(sim, run_module, extra):
@@ -808,9 +805,6 @@ def test_bug_invalid_timeouts_end_in_fail_json(sim, run_module, extra):
     assert code == 1 and "timeout" in result["msg"]
 
 
-@pytest.mark.xfail(reason="BUG: credentials outside latin-1 (username/password with Basic, client_id/client_secret on the token "
-                          "request) make requests' _basic_auth_str raise UnicodeEncodeError in HttpClient._send, uncaught: a "
-                          "traceback instead of fail_json", strict=True)
 @pytest.mark.parametrize("extra", [{"password": "pässwörd✓"}, {"username": "用户"},
                                    {"auth_method": "client_credentials", "client_id": "✓", "client_secret": "✓"}],
                          ids=["password", "username", "client-credentials"])
@@ -819,25 +813,16 @@ def test_bug_non_latin1_credentials_end_in_fail_json(sim, run_module, extra):
     assert code == 1 and result["msg"]
 
 
-@pytest.mark.xfail(reason="BUG: a ca_path that does not exist (use_ssl and validate_certs true) makes requests raise OSError "
-                          "('Could not find a suitable TLS CA certificate bundle') in HttpClient._send, uncaught: a traceback "
-                          "instead of fail_json naming ca_path", strict=True)
 def test_bug_missing_ca_path_ends_in_fail_json(sim, run_module):
     code, result = run_module(vos_images, _gathered_images(sim, use_ssl=True, ca_path="/nonexistent/vos-ca.pem"))
     assert code == 1 and "ca_path" in result["msg"]
 
 
-@pytest.mark.xfail(reason="BUG: plugins/module_utils/vos/client.py base_url() reads urlparse(host).port, which raises ValueError "
-                          "for a URL host with a non-numeric port (host: http://127.0.0.1:notaport): a traceback instead of "
-                          "fail_json naming host", strict=True)
 def test_bug_url_host_with_bad_port_ends_in_fail_json(sim, run_module):
     code, result = run_module(vos_images, _gathered_images(sim, host="http://127.0.0.1:notaport"))
     assert code == 1 and "host" in result["msg"]
 
 
-@pytest.mark.xfail(reason="BUG: max_workers has no upper bound; it becomes the urllib3 pool_maxsize, and urllib3 pre-fills a "
-                          "queue of that size, so max_workers: 1000000000 hangs the module and exhausts memory instead of "
-                          "failing with a message (the test aborts the pool creation early to show it)", strict=True)
 def test_bug_huge_max_workers_is_refused(sim, run_module, monkeypatch):
     from urllib3 import connectionpool
 

@@ -152,6 +152,7 @@ def run_once(module, args, capsys):
     ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
     ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
     capsys.readouterr()
+    code = None
     with patch_module_args(args):
         try:
             module.main()
@@ -173,7 +174,7 @@ def run_once(module, args, capsys):
     return result
 
 
-@pytest.mark.parametrize("module, argument_spec", MODULES, ids=[m.__name__.rsplit(".", 1)[-1] for m, _ in MODULES])
+@pytest.mark.parametrize("module, argument_spec", MODULES, ids=[m.__name__.rsplit(".", 1)[-1] for m, _rest in MODULES])
 def test_fuzzed_arguments_never_traceback(sim, capsys, module, argument_spec):
     strategy = module_args(sim.port, argument_spec)
     if module is vos_facts:

@@ -112,7 +112,7 @@ def test_gathered_lists_every_item_sorted_and_writes_nothing(sim, run_module, mo
 
 
 def test_gathered_services_in_config_format(sim, run_module):
-    _, result = run_module(vos_services, dict(sim.connection(), state="gathered"))
+    _code, result = run_module(vos_services, dict(sim.connection(), state="gathered"))
     first = result["gathered"][0]
     assert first == {"name": "AandEHD.1080.tv", "control_state": "activated", "profile": "dfw.1080 2",
                      "sources": [{"name": SOURCE_1, "rank": 1}], "destinations": [ORIGIN_1], "slate_image": BLACKOUT,
@@ -123,8 +123,8 @@ def test_gathered_services_in_config_format(sim, run_module):
 
 def test_gathered_output_fed_back_changes_nothing(sim, run_module):
     for module in RESOURCE_MODULES:
-        _, gathered = run_module(module, dict(sim.connection(), state="gathered"))
-        _, result = run_module(module, dict(sim.connection(), state="overridden", config=gathered["gathered"]))
+        _code, gathered = run_module(module, dict(sim.connection(), state="gathered"))
+        _code, result = run_module(module, dict(sim.connection(), state="overridden", config=gathered["gathered"]))
         assert result["changed"] is False, (module.__name__, result["requests"])
         assert result["requests"] == []
     assert sim.writes() == []
@@ -134,7 +134,7 @@ def test_gathered_with_oauth_client_credentials(sim, run_module):
     params = dict(sim.connection(), state="gathered")
     del params["username"], params["password"]
     params.update(OAUTH)
-    _, result = run_module(vos_images, params)
+    _code, result = run_module(vos_images, params)
     assert names(result["gathered"], "url") == [BLACKOUT, SIGNAL_LOSS]
     assert result["endpoints"]["token"] == {"calls": 1, "errors": 0}
     assert [e["auth"] for e in sim.requests_log()] == ["basic", "bearer"]  # client auth on /oauth/token, then the token
@@ -152,7 +152,7 @@ def test_services_merged_creates_then_is_idempotent(sim, run_module):
     assert sim.writes() == [("POST", SERVICES)]
 
     sim.control("DELETE", "requests")
-    _, again = run_module(vos_services, params)
+    _code, again = run_module(vos_services, params)
     assert again["changed"] is False and again["requests"] == []
     assert sim.writes() == []
     created = [s for s in again["before"] if s["name"] == "news.1080"][0]
@@ -161,7 +161,7 @@ def test_services_merged_creates_then_is_idempotent(sim, run_module):
 
 def test_services_merged_update_with_diff_changes_only_given_options(sim, run_module):
     params = dict(sim.connection(), _ansible_diff=True, config=[{"name": "AandEHD.1080.tv", "control_state": "off"}])
-    _, result = run_module(vos_services, params)
+    _code, result = run_module(vos_services, params)
     assert result["changed"] is True
     assert ops(result) == [("update", "AandEHD.1080.tv")]
     assert result["requests"][0]["method"] == "PUT" and result["requests"][0]["path"].startswith(SERVICES + "/")
@@ -171,8 +171,8 @@ def test_services_merged_update_with_diff_changes_only_given_options(sim, run_mo
     assert diff[0]["before"]["control_state"] == "activated" and diff[0]["after"]["control_state"] == "off"
     assert {k: v for k, v in diff[0]["before"].items() if k != "control_state"} == \
         {k: v for k, v in diff[0]["after"].items() if k != "control_state"}
-    assert [m for m, _ in sim.writes()] == ["PUT"]
-    _, gathered = run_module(vos_services, dict(sim.connection(), state="gathered"))
+    assert [m for m, _rest in sim.writes()] == ["PUT"]
+    _code, gathered = run_module(vos_services, dict(sim.connection(), state="gathered"))
     assert gathered["gathered"][0]["control_state"] == "off"
     assert gathered["gathered"][0]["destinations"] == [ORIGIN_1]
 
@@ -180,32 +180,32 @@ def test_services_merged_update_with_diff_changes_only_given_options(sim, run_mo
 def test_services_merged_check_mode_plans_and_writes_nothing(sim, run_module):
     params = dict(sim.connection(), _ansible_check_mode=True, _ansible_diff=True,
                   config=[new_service(), {"name": "CNNHD.720.tv", "program_number": 7}])
-    _, result = run_module(vos_services, params)
+    _code, result = run_module(vos_services, params)
     assert result["changed"] is True
     assert ops(result) == [("create", "news.1080"), ("update", "CNNHD.720.tv")]
     assert [d["before_header"] for d in result["diff"]] == ["service 'news.1080' (absent)", "service 'CNNHD.720.tv'"]
     assert result["diff"][0]["before"] == {}
     assert [s["program_number"] for s in result["after"] if s["name"] == "CNNHD.720.tv"] == [7]
     assert sim.writes() == []
-    _, gathered = run_module(vos_services, dict(sim.connection(), state="gathered"))
+    _code, gathered = run_module(vos_services, dict(sim.connection(), state="gathered"))
     assert names(gathered["gathered"]) == SEED_SERVICES
 
 
 def test_services_replaced_resets_omitted_options(sim, run_module):
     config = [{"name": "AandEHD.1080.tv", "profile": "dfw.720 3", "sources": [{"name": SOURCE_2, "rank": 1}]}]
-    _, result = run_module(vos_services, dict(sim.connection(), state="replaced", _ansible_diff=True, config=config))
+    _code, result = run_module(vos_services, dict(sim.connection(), state="replaced", _ansible_diff=True, config=config))
     assert result["changed"] is True and ops(result) == [("update", "AandEHD.1080.tv")]
     after = [s for s in result["after"] if s["name"] == "AandEHD.1080.tv"][0]
     assert after == {"name": "AandEHD.1080.tv", "control_state": "off", "profile": "dfw.720 3",
                      "sources": [{"name": SOURCE_2, "rank": 1}], "destinations": []}
-    _, again = run_module(vos_services, dict(sim.connection(), state="replaced", config=config))
+    _code, again = run_module(vos_services, dict(sim.connection(), state="replaced", config=config))
     assert again["changed"] is False
 
 
 def test_services_overridden_check_mode_diff_is_a_drift_report(sim, run_module):
     keep = {"name": "CNNHD.720.tv"}
     params = dict(sim.connection(), state="overridden", _ansible_check_mode=True, _ansible_diff=True, config=[keep])
-    _, result = run_module(vos_services, params)
+    _code, result = run_module(vos_services, params)
     assert result["changed"] is True
     removed = [n for n in SEED_SERVICES if n != "CNNHD.720.tv"]
     deletes = [r for r in result["requests"] if r["operation"] == "delete"]
@@ -217,30 +217,30 @@ def test_services_overridden_check_mode_diff_is_a_drift_report(sim, run_module):
 
 
 def test_services_overridden_deletes_with_force(sim, run_module):
-    _, result = run_module(vos_services, dict(sim.connection(), state="overridden", config=[new_service()]))
+    _code, result = run_module(vos_services, dict(sim.connection(), state="overridden", config=[new_service()]))
     assert ops(result)[:4] == [("delete", n) for n in SEED_SERVICES] and ops(result)[4] == ("create", "news.1080")
     writes = sim.writes()
     assert len([w for w in writes if w[0] == "DELETE"]) == 4
     assert all(e["query"] == {"force": "True"} for e in sim.requests_log() if e["method"] == "DELETE")
-    _, gathered = run_module(vos_services, dict(sim.connection(), state="gathered"))
+    _code, gathered = run_module(vos_services, dict(sim.connection(), state="gathered"))
     assert names(gathered["gathered"]) == ["news.1080"]
 
 
 def test_services_overridden_with_empty_config_deletes_everything(sim, run_module):
-    _, result = run_module(vos_services, dict(sim.connection(), state="overridden", config=[]))
+    _code, result = run_module(vos_services, dict(sim.connection(), state="overridden", config=[]))
     assert result["changed"] is True and result["after"] == []
-    _, again = run_module(vos_services, dict(sim.connection(), state="overridden"))
+    _code, again = run_module(vos_services, dict(sim.connection(), state="overridden"))
     assert again["changed"] is False and again["before"] == []
 
 
 def test_services_deleted_then_unchanged(sim, run_module):
     params = dict(sim.connection(), state="deleted", _ansible_diff=True, config=[{"name": "HBOHD.720.tv"}, {"name": "no.such.service"}])
-    _, result = run_module(vos_services, params)
+    _code, result = run_module(vos_services, params)
     assert result["changed"] is True and ops(result) == [("delete", "HBOHD.720.tv")]
     assert result["requests"][0]["path"].endswith("?force=True")
     assert result["diff"][0]["after_header"] == "service 'HBOHD.720.tv' (deleted)" and result["diff"][0]["after"] == {}
     assert names(result["after"]) == SEED_SERVICES[:3]
-    _, again = run_module(vos_services, params)
+    _code, again = run_module(vos_services, params)
     assert again["changed"] is False and again["requests"] == [] and "diff" not in again
 
 
@@ -253,7 +253,7 @@ def test_services_deleted_with_empty_config_is_refused(sim, run_module):
 
 def test_services_rendered_is_offline(sim, run_module):
     params = {"state": "rendered", "config": [new_service()]}
-    _, result = run_module(vos_services, params)
+    _code, result = run_module(vos_services, params)
     assert result["changed"] is False
     assert len(result["rendered"]) == 1
     rendered = result["rendered"][0]
@@ -293,15 +293,15 @@ def test_services_validation_fails_before_any_write(sim, run_module, item, messa
 
 
 def test_services_duplicate_names_in_config(sim, run_module):
-    _, result = run_module(vos_services, dict(sim.connection(), config=[{"name": "a"}, {"name": "a"}]))
+    _code, result = run_module(vos_services, dict(sim.connection(), config=[{"name": "a"}, {"name": "a"}]))
     assert result["msg"] == "config[1]: service 'a' is declared twice (also config[0])"
     assert sim.requests_log() == []
 
 
 def test_services_duplicate_names_on_device_are_refused(sim, run_module):
-    _, gathered = run_module(vos_services, dict(sim.connection(), state="gathered"))
+    _code, gathered = run_module(vos_services, dict(sim.connection(), state="gathered"))
     sim.control("POST", "items/services", {"name": "CNNHD.720.tv", "controlState": "OFF", "serviceSources": []})
-    _, result = run_module(vos_services, dict(sim.connection(), config=[gathered["gathered"][1]]))
+    _code, result = run_module(vos_services, dict(sim.connection(), config=[gathered["gathered"][1]]))
     assert result["failed"] is True
     assert "2 services with this name exist on the device; remove the duplicates first" in result["msg"]
     assert gathered["gathered"][1]["name"] == "CNNHD.720.tv"
@@ -310,18 +310,18 @@ def test_services_duplicate_names_on_device_are_refused(sim, run_module):
 # ====================================================================================== vos_sources
 def test_sources_merged_create_update_and_repeat(sim, run_module):
     params = dict(sim.connection(), config=[zixi_source()])
-    _, result = run_module(vos_sources, params)
+    _code, result = run_module(vos_sources, params)
     assert result["changed"] is True and result["requests"] == [
         {"method": "POST", "path": SOURCES, "item": "news.primary", "operation": "create"}]
-    _, gathered = run_module(vos_sources, dict(sim.connection(), state="gathered"))
+    _code, gathered = run_module(vos_sources, dict(sim.connection(), state="gathered"))
     created = [s for s in gathered["gathered"] if s["name"] == "news.primary"][0]
     assert created == zixi_source()
-    _, again = run_module(vos_sources, params)
+    _code, again = run_module(vos_sources, params)
     assert again["changed"] is False
 
     wanted = {"name": "news.primary", "enable_monitoring": False, "inputs": [{"rank": 1, "ip_port": 5002}]}
     update = dict(sim.connection(), _ansible_diff=True, config=[wanted])
-    _, changed = run_module(vos_sources, update)
+    _code, changed = run_module(vos_sources, update)
     assert ops(changed) == [("update", "news.primary")]
     assert changed["diff"][0]["before"]["enable_monitoring"] is True and changed["diff"][0]["after"]["enable_monitoring"] is False
     after_inputs = changed["diff"][0]["after"]["inputs"]
@@ -330,27 +330,27 @@ def test_sources_merged_create_update_and_repeat(sim, run_module):
 
 def test_sources_replaced_and_deleted(sim, run_module):
     config = [{"name": SOURCE_1, "inputs": [{"rank": 1, "type": "slate", "slate_type": "signal_loss", "slate_image": BLACKOUT}]}]
-    _, result = run_module(vos_sources, dict(sim.connection(), state="replaced", config=config))
+    _code, result = run_module(vos_sources, dict(sim.connection(), state="replaced", config=config))
     assert ops(result) == [("update", SOURCE_1)]
     after = [s for s in result["after"] if s["name"] == SOURCE_1][0]
     assert after == dict(config[0], enable_monitoring=False)
-    _, created = run_module(vos_sources, dict(sim.connection(), config=[zixi_source("spare")]))
+    _code, created = run_module(vos_sources, dict(sim.connection(), config=[zixi_source("spare")]))
     assert created["changed"] is True
-    _, deleted = run_module(vos_sources, dict(sim.connection(), state="deleted", config=[{"name": "spare"}]))
+    _code, deleted = run_module(vos_sources, dict(sim.connection(), state="deleted", config=[{"name": "spare"}]))
     assert ops(deleted) == [("delete", "spare")] and deleted["requests"][0]["path"].startswith(SOURCES + "/")
     assert "?" not in deleted["requests"][0]["path"]
 
 
 def test_sources_overridden_check_mode(sim, run_module):
     params = dict(sim.connection(), state="overridden", _ansible_check_mode=True, config=[zixi_source()])
-    _, result = run_module(vos_sources, params)
-    assert [o for o, _ in ops(result)] == ["delete"] * 4 + ["create"]
+    _code, result = run_module(vos_sources, params)
+    assert [o for o, _rest in ops(result)] == ["delete"] * 4 + ["create"]
     assert names(result["after"]) == ["news.primary"]
     assert sim.writes() == []
 
 
 def test_sources_rendered(sim, run_module):
-    _, result = run_module(vos_sources, {"state": "rendered", "config": [zixi_source()]})
+    _code, result = run_module(vos_sources, {"state": "rendered", "config": [zixi_source()]})
     body = result["rendered"][0]["body"]
     zixi, slate = body["inputs"]
     assert zixi["type"] == "ZIXI" and zixi["zixiSettings"]["zixiInputType"] == "HARMONIC_UPLINK"
@@ -368,7 +368,7 @@ def test_sources_rendered(sim, run_module):
     ([{"rank": 1, "type": "zixi", "cloud_link_group": "nope"}], "no cloud link group named 'nope' exists on the device"),
 ])
 def test_sources_validation(sim, run_module, inputs, message):
-    _, result = run_module(vos_sources, dict(sim.connection(), config=[{"name": "bad", "inputs": inputs}]))
+    _code, result = run_module(vos_sources, dict(sim.connection(), config=[{"name": "bad", "inputs": inputs}]))
     assert result["failed"] is True and message in result["msg"]
     assert sim.writes() == []
 
@@ -386,7 +386,7 @@ def test_sources_device_refuses_deleting_a_source_in_use(sim, run_module):
 # ====================================================================================== vos_destinations
 def test_destinations_create_ats_and_origin_secret_never_returned(sim, run_module):
     params = dict(sim.connection(), _ansible_diff=True, config=[origin_destination(), ats_destination()])
-    _, result = run_module(vos_destinations, params)
+    _code, result = run_module(vos_destinations, params)
     assert result["changed"] is True and ops(result) == [("create", "news.origin"), ("create", "news.ats")]
     assert SECRET not in json.dumps(result)
     end_point = result["diff"][0]["after"]["outputs"][0]["end_points"][0]
@@ -394,7 +394,7 @@ def test_destinations_create_ats_and_origin_secret_never_returned(sim, run_modul
     state = sim.control("GET", "state")
     assert SECRET in json.dumps(state)  # it did reach the device
 
-    _, again = run_module(vos_destinations, params)
+    _code, again = run_module(vos_destinations, params)
     assert again["changed"] is False and again["requests"] == []
 
 
@@ -402,40 +402,40 @@ def test_destinations_update_password_always_sends_the_secret(sim, run_module):
     run_module(vos_destinations, dict(sim.connection(), config=[origin_destination()]))
     sim.control("DELETE", "requests")
     params = dict(sim.connection(), update_password="always", _ansible_diff=True, config=[origin_destination(password="n3w-" + SECRET)])
-    _, result = run_module(vos_destinations, params)
+    _code, result = run_module(vos_destinations, params)
     assert result["changed"] is True and ops(result) == [("update", "news.origin")]
     assert result["diff"][0]["before"] == result["diff"][0]["after"]
     assert SECRET not in json.dumps(result)
-    assert [m for m, _ in sim.writes()] == ["PUT"]
+    assert [m for m, _rest in sim.writes()] == ["PUT"]
     assert "n3w-" + SECRET in json.dumps(sim.control("GET", "state"))
 
-    _, on_create = run_module(vos_destinations, dict(params, update_password="on_create"))
+    _code, on_create = run_module(vos_destinations, dict(params, update_password="on_create"))
     assert on_create["changed"] is False
 
 
 def test_destinations_merged_update_keeps_stored_password(sim, run_module):
     config = [{"name": ORIGIN_1, "outputs": [{"rank": 1, "end_points": [{"packaging": "dash", "port": 8080}]}]}]
-    _, result = run_module(vos_destinations, dict(sim.connection(), config=config))
+    _code, result = run_module(vos_destinations, dict(sim.connection(), config=config))
     assert ops(result) == [("update", ORIGIN_1)]
-    _, gathered = run_module(vos_destinations, dict(sim.connection(), state="gathered"))
+    _code, gathered = run_module(vos_destinations, dict(sim.connection(), state="gathered"))
     origin = [d for d in gathered["gathered"] if d["name"] == ORIGIN_1][0]
     assert origin["outputs"][0]["end_points"][0]["port"] == 8080
 
 
 def test_destinations_replaced_overridden_deleted(sim, run_module):
-    _, replaced = run_module(vos_destinations, dict(sim.connection(), state="replaced", config=[ats_destination(ATS_2)]))
+    _code, replaced = run_module(vos_destinations, dict(sim.connection(), state="replaced", config=[ats_destination(ATS_2)]))
     assert ops(replaced) == [("update", ATS_2)]
-    _, overridden = run_module(vos_destinations, dict(sim.connection(), state="overridden", _ansible_check_mode=True,
-                                                      config=[ats_destination(ATS_2)]))
+    _code, overridden = run_module(vos_destinations, dict(sim.connection(), state="overridden", _ansible_check_mode=True,
+                                                          config=[ats_destination(ATS_2)]))
     assert sorted(i for o, i in ops(overridden) if o == "delete") == sorted(
         [ORIGIN_1, "ESPNHD-3310.dfw.1080.mobile.origin", "HBOHD-5120.dfw.720.mobile.ATS"])
     run_module(vos_destinations, dict(sim.connection(), config=[ats_destination()]))
-    _, deleted = run_module(vos_destinations, dict(sim.connection(), state="deleted", config=[{"name": "news.ats"}]))
+    _code, deleted = run_module(vos_destinations, dict(sim.connection(), state="deleted", config=[{"name": "news.ats"}]))
     assert ops(deleted) == [("delete", "news.ats")]
 
 
 def test_destinations_rendered(sim, run_module):
-    _, result = run_module(vos_destinations, {"state": "rendered", "config": [origin_destination(), ats_destination()]})
+    _code, result = run_module(vos_destinations, {"state": "rendered", "config": [origin_destination(), ats_destination()]})
     origin, ats = [r["body"] for r in result["rendered"]]
     end_points = origin["outputs"][0]["originSettings"]["originOutputEndPoints"]
     assert [e["packagingProfileType"] for e in end_points] == ["e_HLS", "e_INTERNAL"]
@@ -457,7 +457,7 @@ def test_destinations_rendered(sim, run_module):
     ({"name": "d", "outputs": [{"rank": 1, "type": "origin"}]}, "type is needed to create a destination"),
 ])
 def test_destinations_validation(sim, run_module, item, message):
-    _, result = run_module(vos_destinations, dict(sim.connection(), config=[item]))
+    _code, result = run_module(vos_destinations, dict(sim.connection(), config=[item]))
     assert result["failed"] is True and message in result["msg"]
     assert sim.writes() == []
 
@@ -465,73 +465,73 @@ def test_destinations_validation(sim, run_module, item, message):
 # ====================================================================================== vos_images
 def test_images_all_states(sim, run_module):
     new = "http://slates.example.com/vos/new.png"
-    _, created = run_module(vos_images, dict(sim.connection(), _ansible_diff=True, config=[{"url": new}, {"url": BLACKOUT}]))
+    _code, created = run_module(vos_images, dict(sim.connection(), _ansible_diff=True, config=[{"url": new}, {"url": BLACKOUT}]))
     assert created["requests"] == [{"method": "POST", "path": IMAGES, "item": new, "operation": "create"}]
     assert created["diff"] == [{"before_header": "slate image %r (absent)" % new, "after_header": "slate image %r" % new,
                                 "before": {}, "after": {"url": new}}]
-    _, replaced = run_module(vos_images, dict(sim.connection(), state="replaced", config=[{"url": new}]))
+    _code, replaced = run_module(vos_images, dict(sim.connection(), state="replaced", config=[{"url": new}]))
     assert replaced["changed"] is False
-    _, rendered = run_module(vos_images, {"state": "rendered", "config": [{"url": new}]})
+    _code, rendered = run_module(vos_images, {"state": "rendered", "config": [{"url": new}]})
     assert rendered["rendered"][0]["body"]["url"] == new and len(rendered["rendered"][0]["body"]["id"]) == 36
     # overridden: the seeded slates are used by services and sources, so the device refuses; check mode plans it
-    _, planned = run_module(vos_images, dict(sim.connection(), state="overridden", _ansible_check_mode=True, config=[{"url": new}]))
+    _code, planned = run_module(vos_images, dict(sim.connection(), state="overridden", _ansible_check_mode=True, config=[{"url": new}]))
     assert ops(planned) == [("delete", BLACKOUT), ("delete", SIGNAL_LOSS)]
-    _, deleted = run_module(vos_images, dict(sim.connection(), state="deleted", config=[{"url": new}]))
+    _code, deleted = run_module(vos_images, dict(sim.connection(), state="deleted", config=[{"url": new}]))
     assert ops(deleted) == [("delete", new)]
     assert names(deleted["after"], "url") == [BLACKOUT, SIGNAL_LOSS]
 
 
 def test_images_need_url(sim, run_module):
-    _, result = run_module(vos_images, dict(sim.connection(), config=[{"url": ""}]))
+    _code, result = run_module(vos_images, dict(sim.connection(), config=[{"url": ""}]))
     assert result["msg"] == "config[0]: url is required for every slate image"
 
 
 # ====================================================================================== vos_users
 def test_users_create_repeat_update_password_and_delete(sim, run_module):
     user = {"username": "ops2", "name": "Ops Two", "email": "ops2@example.com", "roles": ["OPERATOR"], "password": SECRET}
-    _, created = run_module(vos_users, dict(sim.connection(), _ansible_diff=True, config=[user]))
+    _code, created = run_module(vos_users, dict(sim.connection(), _ansible_diff=True, config=[user]))
     assert created["requests"] == [{"method": "POST", "path": USERS, "item": "ops2", "operation": "create"}]
     assert SECRET not in json.dumps(created)
     assert created["diff"][0]["after"] == {k: v for k, v in user.items() if k != "password"}
 
-    _, repeat = run_module(vos_users, dict(sim.connection(), config=[user]))
+    _code, repeat = run_module(vos_users, dict(sim.connection(), config=[user]))
     assert repeat["changed"] is False
 
-    _, always = run_module(vos_users, dict(sim.connection(), update_password="always", config=[user]))
+    _code, always = run_module(vos_users, dict(sim.connection(), update_password="always", config=[user]))
     assert always["changed"] is True and ops(always) == [("update", "ops2")]
     assert always["requests"][0]["method"] == "PUT"
 
     # the new user can log in with the password that was sent
-    _, as_user = run_module(vos_users, dict(sim.connection(username="ops2", password=SECRET), state="gathered"))
+    _code, as_user = run_module(vos_users, dict(sim.connection(username="ops2", password=SECRET), state="gathered"))
     assert "ops2" in names(as_user["gathered"], "username")
 
-    _, renamed = run_module(vos_users, dict(sim.connection(), state="merged", config=[{"username": "ops2", "email": "x@example.com"}]))
+    _code, renamed = run_module(vos_users, dict(sim.connection(), state="merged", config=[{"username": "ops2", "email": "x@example.com"}]))
     assert ops(renamed) == [("update", "ops2")]
-    _, deleted = run_module(vos_users, dict(sim.connection(), state="deleted", config=[{"username": "ops2"}]))
+    _code, deleted = run_module(vos_users, dict(sim.connection(), state="deleted", config=[{"username": "ops2"}]))
     assert ops(deleted) == [("delete", "ops2")]
 
 
 def test_users_replaced_overridden_rendered(sim, run_module):
-    _, replaced = run_module(vos_users, dict(sim.connection(), state="replaced", config=[{"username": "monitor", "roles": ["VIEWER"]}]))
+    _code, replaced = run_module(vos_users, dict(sim.connection(), state="replaced", config=[{"username": "monitor", "roles": ["VIEWER"]}]))
     assert ops(replaced) == [("update", "monitor")]
     assert [u for u in replaced["after"] if u["username"] == "monitor"] == [{"username": "monitor", "roles": ["VIEWER"]}]
-    _, overridden = run_module(vos_users, dict(sim.connection(), state="overridden", _ansible_check_mode=True,
-                                               config=[{"username": "monitor"}]))
+    _code, overridden = run_module(vos_users, dict(sim.connection(), state="overridden", _ansible_check_mode=True,
+                                                   config=[{"username": "monitor"}]))
     assert ops(overridden) == [("delete", "operator"), ("update", "monitor")]
     assert sim.writes() == [("PUT", replaced["requests"][0]["path"])]
-    _, rendered = run_module(vos_users, {"state": "rendered", "config": [{"username": "u1", "password": SECRET}]})
+    _code, rendered = run_module(vos_users, {"state": "rendered", "config": [{"username": "u1", "password": SECRET}]})
     assert rendered["rendered"] == [{"method": "POST", "path": USERS,
                                      "body": {"name": "u1", "username": "u1", "password": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"}}]
 
 
 def test_users_password_needed_to_create(sim, run_module):
-    _, result = run_module(vos_users, dict(sim.connection(), config=[{"username": "x"}]))
+    _code, result = run_module(vos_users, dict(sim.connection(), config=[{"username": "x"}]))
     assert result["msg"] == "config[0] (user 'x'): password is needed to create a user"
 
 
 # ====================================================================================== vos_facts
 def test_facts_all_subsets(sim, run_module):
-    _, result = run_module(vos_facts, sim.connection())
+    _code, result = run_module(vos_facts, sim.connection())
     assert result["changed"] is False
     facts = result["ansible_facts"]["vos"]
     assert list(facts) == ["services", "sources", "destinations", "profiles", "cloud_links", "nodes", "origin_engine", "images",
@@ -554,17 +554,17 @@ def test_facts_subset_selection_and_limits(sim, run_module):
     params = dict(sim.connection(), gather_subset=["all", "!platform", "!scte_logs", "!nodes", "!origin_engine", "!cloud_links",
                                                    "!notification_types", "!profiles", "!destinations", "!sources", "!services"],
                   notification_limit=2)
-    _, result = run_module(vos_facts, params)
+    _code, result = run_module(vos_facts, params)
     assert list(result["ansible_facts"]["vos"]) == ["images", "notifications"]
     assert len(result["ansible_facts"]["vos"]["notifications"]["items"]) == 2
     assert [e["query"] for e in sim.requests_log() if e["path"].endswith("/notifications")] == [{"result_count": "2"}]
-    _, logs = run_module(vos_facts, dict(sim.connection(), gather_subset=["scte_logs"], scte_log_limit=1))
+    _code, logs = run_module(vos_facts, dict(sim.connection(), gather_subset=["scte_logs"], scte_log_limit=1))
     assert len(logs["ansible_facts"]["vos"]["scte_logs"]) == 1
 
 
 def test_facts_without_rf_cards_warns(sim, run_module):
     sim.control("POST", "config", {"rf_absent": True})
-    _, result = run_module(vos_facts, dict(sim.connection(), gather_subset=["platform"]))
+    _code, result = run_module(vos_facts, dict(sim.connection(), gather_subset=["platform"]))
     assert result["ansible_facts"]["vos"]["platform"]["rf"] == {"monitorings": [], "statistics": [], "settings": []}
     assert len(result["warnings"]) == 3 and all("normal without RF cards" in w for w in warnings(result))
 
@@ -577,7 +577,7 @@ def test_facts_unknown_subset(sim, run_module):
 
 def test_facts_absent_modeled_endpoint_returns_empty_with_warning(sim, run_module):
     params = dict(sim.connection(), gather_subset=["nodes", "images"], endpoint_paths={"nodes": "/vos-api/cluster/v9/nowhere"})
-    _, result = run_module(vos_facts, params)
+    _code, result = run_module(vos_facts, params)
     assert result["ansible_facts"]["vos"]["nodes"] == []
     assert warnings(result)[0].startswith("subset nodes: the device has no such endpoint")
 
@@ -589,7 +589,7 @@ def test_facts_absent_modeled_endpoint_returns_empty_with_warning(sim, run_modul
     (vos_services, {"config": [{"name": "CNNHD.720.tv", "control_state": "off"}]}),
 ])
 def test_verbosity_3_adds_http_log_without_secrets(sim, run_module, module, extra):
-    _, result = run_module(module, dict(sim.connection(), _ansible_verbosity=3, **extra))
+    _code, result = run_module(module, dict(sim.connection(), _ansible_verbosity=3, **extra))
     log = result["http_log"]
     assert log and all(set(e) == {"method", "path", "status", "duration_ms"} for e in log)
     assert len(log) == sum(v["calls"] for v in result["endpoints"].values())
@@ -599,13 +599,13 @@ def test_verbosity_3_adds_http_log_without_secrets(sim, run_module, module, extr
 
 def test_verbosity_3_on_failure_keeps_http_log(sim, run_module):
     sim.fault(count=1, status=500, methods=["POST"])
-    _, result = run_module(vos_images, dict(sim.connection(), _ansible_verbosity=3, config=[{"url": "http://x/y.png"}]))
+    _code, result = run_module(vos_images, dict(sim.connection(), _ansible_verbosity=3, config=[{"url": "http://x/y.png"}]))
     assert result["failed"] is True
     assert [(e["method"], e["status"]) for e in result["http_log"]] == [("GET", 200), ("POST", 500), ("GET", 200)]
 
 
 def test_verbosity_below_3_has_no_http_log(sim, run_module):
-    _, result = run_module(vos_images, dict(sim.connection(), _ansible_verbosity=2, state="gathered"))
+    _code, result = run_module(vos_images, dict(sim.connection(), _ansible_verbosity=2, state="gathered"))
     assert "http_log" not in result and result["endpoints"]["images"]["calls"] == 1
 
 
@@ -629,7 +629,7 @@ def test_create_failure_with_5xx_rereads_then_fails(sim, run_module):
     code, result = run_module(vos_images, dict(sim.connection(), config=[{"url": "http://x/y.png"}]))
     assert code == 1
     assert result["msg"].startswith("create slate image 'http://x/y.png': POST %s failed with HTTP 503" % IMAGES)
-    assert [m for m, _ in sim.writes()] == ["POST"]
+    assert [m for m, _rest in sim.writes()] == ["POST"]
 
 
 def test_create_lost_answer_but_item_exists_counts_as_created(sim, run_module):
@@ -664,7 +664,7 @@ def test_bad_credentials_name_the_user(sim, run_module, module):
 def test_bad_oauth_client_secret(sim, run_module):
     params = dict(sim.connection(), state="gathered", client_id=OAUTH["client_id"], client_secret="wrong-" + SECRET,
                   auth_method="client_credentials")
-    _, result = run_module(vos_users, params)
+    _code, result = run_module(vos_users, params)
     assert result["msg"].startswith("VOS refused the OAuth2 client credentials at /oauth/token (HTTP 401)")
     assert SECRET not in json.dumps(result)
 
@@ -677,7 +677,7 @@ def test_bad_oauth_client_secret(sim, run_module):
     ({"host": None}, "host is required"),
 ])
 def test_connection_option_validation(sim, run_module, extra, message):
-    _, result = run_module(vos_services, dict(sim.connection(**extra), state="gathered"))
+    _code, result = run_module(vos_services, dict(sim.connection(**extra), state="gathered"))
     assert result["failed"] is True and message in result["msg"]
     assert sim.requests_log() == []
 
@@ -711,7 +711,7 @@ def test_env_fallback_connection(sim, run_module, monkeypatch):
     monkeypatch.setenv("VOS_USE_SSL", "false")
     monkeypatch.setenv("VOS_USERNAME", "admin")
     monkeypatch.setenv("VOS_PASSWORD", "admin-password")
-    _, result = run_module(vos_images, {"state": "gathered"})
+    _code, result = run_module(vos_images, {"state": "gathered"})
     assert names(result["gathered"], "url") == [BLACKOUT, SIGNAL_LOSS]
 
 
@@ -722,10 +722,10 @@ def test_reference_helper():
 
 def test_service_with_only_the_main_destination_id(sim, run_module):
     """An older service object has ``destinationId`` and no ``destinationsId``: gathered shows that destination."""
-    _, destinations = run_module(vos_facts, dict(sim.connection(), gather_subset=["destinations"]))
+    _code, destinations = run_module(vos_facts, dict(sim.connection(), gather_subset=["destinations"]))
     ident = [d["id"] for d in destinations["ansible_facts"]["vos"]["destinations"] if d["name"] == ATS_2][0]
     sim.control("POST", "items/services", {"name": "legacy.tv", "controlState": "OFF", "serviceSources": [], "destinationId": ident})
-    _, result = run_module(vos_services, dict(sim.connection(), state="gathered"))
+    _code, result = run_module(vos_services, dict(sim.connection(), state="gathered"))
     assert [s["destinations"] for s in result["gathered"] if s["name"] == "legacy.tv"] == [[ATS_2]]
 
 
@@ -770,13 +770,13 @@ def oauth_oddities():
 
 
 def test_token_answer_without_access_token(oauth_oddities, run_module):
-    _, result = run_module(vos_images, dict(oauth_oddities, state="gathered", **OAUTH))
+    _code, result = run_module(vos_images, dict(oauth_oddities, state="gathered", **OAUTH))
     assert result["msg"] == "the token endpoint /oauth/token answered without an access_token"
 
 
 def test_authorize_redirect_without_code(oauth_oddities, run_module):
     params = dict(oauth_oddities, state="gathered", username="admin", password="admin-password", **OAUTH)
-    _, result = run_module(vos_images, params)
+    _code, result = run_module(vos_images, params)
     assert result["msg"] == "/oauth/authorize redirected without an authorization code (Location: https://callback.example.com/cb)"
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run `make test`'s stages in order, stop at the first failure, time each stage
-# and print a summary ending in "make test: N passed, M failed".
+# and print a summary ending in "stages: N passed, M failed" (the plain closing line CI reads).
 # usage: tools/run_stages.sh STAGE... (each STAGE is a make target; a stage
 # written as "target?" is skipped, not failed, when SKIP_<TARGET> is set in the
 # environment: used for the 2.21 legs on machines without Python >= 3.12).
@@ -43,5 +43,5 @@ done
 echo "=== make test summary ($(fmt $((SECONDS - start_all))) total)"
 printf '%s\n' "${summary[@]}"
 [ "$skipped" -gt 0 ] && echo "  ($skipped stage(s) skipped)"
-echo "make test: $passed passed, $failed failed"
+echo "stages: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -87,20 +87,15 @@ def run_module(module: AnsibleModule, device: Device, body: Callable[[Any], Dict
     except BroadcastError as exc:
         failure = dict(exc.details)
         failure.update(diagnostics(module, client))
-        if client is not None:
-            client.close()
-            client = None
         module.fail_json(msg=exc.message, **failure)
     except Exception as exc:  # pylint: disable=broad-except
         # A bug of ours: still end in fail_json, with the secrets masked and the traceback where -vvv shows it.
         import traceback
         masker = getattr(getattr(client, "http", None), "mask", lambda text: text)
-        if client is not None:
-            client.close()
-            client = None
         module.fail_json(msg="unexpected error (please report it): %s: %s" % (type(exc).__name__, masker(str(exc))),
                          exception=masker(traceback.format_exc()))
     finally:
+        # also runs when fail_json exits (it raises SystemExit)
         if client is not None:
             client.close()
     module.exit_json(**result)

@@ -11,102 +11,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import threading
 
 import pytest
-import requests
 
 from ansible.module_utils.common import warnings as ansible_warnings
 from ansible.module_utils.testing import patch_module_args
-
-SERVE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "simulators", "serve.py"))
-
-#: Default credentials of the simulator (tests/simulators/vos/app.py VosSettings).
-BASIC = {"username": "admin", "password": "admin-password"}
-OAUTH = {"client_id": "vos-client", "client_secret": "vos-client-secret"}
-#: Nothing listens on the discard port of loopback: connections are refused at once.
-UNREACHABLE = {"host": "127.0.0.1", "port": 9, "use_ssl": False, "retries": 0, "timeout": 1, "connect_timeout": 1}
-
-
-class Simulator:
-    """``tests/simulators/serve.py vos --port 0`` as a subprocess (loopback only); ``url`` comes from its READY line."""
-
-    def __init__(self):
-        self.process = subprocess.Popen([sys.executable, SERVE, "vos", "--host", "127.0.0.1", "--port", "0"],  # pylint: disable=consider-using-with
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        line = {}
-        reader = threading.Thread(target=lambda: line.update(text=self.process.stdout.readline()), daemon=True)
-        reader.start()
-        reader.join(15)
-        if not line.get("text"):
-            self.process.kill()
-            self.process.wait(10)
-            raise RuntimeError("the VOS simulator did not start")
-        info = json.loads(line["text"])
-        self.url = info["url"]
-        self.port = int(info["port"])
-        self.session = requests.Session()
-
-    def control(self, method, name, body=None):
-        """One ``/__sim__/NAME`` control call; returns the decoded JSON answer (None when empty)."""
-        response = self.session.request(method, "%s/__sim__/%s" % (self.url, name), json=body, timeout=5)
-        response.raise_for_status()
-        return response.json() if response.content else None
-
-    def requests_log(self):
-        """Device requests since the last reset, oldest first."""
-        return self.control("GET", "requests")
-
-    def writes(self):
-        """``(method, path)`` of every write request in the log."""
-        return [(e["method"], e["path"]) for e in self.requests_log() if e["method"] in ("POST", "PUT", "PATCH", "DELETE")
-                and not e["path"].startswith("/oauth/")]
-
-    def fault(self, **rule):
-        """Script a fault (``count``, ``status``, ``methods``, ``path_prefix``, ``drop``)."""
-        return self.control("POST", "faults", rule)
-
-    def connection(self, **extra):
-        """Module connection options for this simulator (Basic auth, plain HTTP)."""
-        params = {"host": "127.0.0.1", "port": self.port, "use_ssl": False, "retries": 0, "timeout": 5}
-        params.update(BASIC)
-        params.update(extra)
-        return params
-
-    def stop(self):
-        """SIGTERM and wait."""
-        self.session.close()
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(10)
-        self.process.stdout.close()
-
-
-@pytest.fixture(scope="session")
-def vos_simulator():
-    """One VOS simulator for the whole session of module tests."""
-    simulator = Simulator()
-    yield simulator
-    simulator.stop()
-
-
-@pytest.fixture
-def sim(vos_simulator, monkeypatch):
-    """The shared simulator reset to its seed: no faults, empty request log, RF cards present; no VOS_* environment."""
-    for name in list(os.environ):
-        if name.startswith("VOS_"):
-            monkeypatch.delenv(name)
-    vos_simulator.control("POST", "reset", {})
-    vos_simulator.control("POST", "config", {"rf_absent": False})
-    vos_simulator.control("DELETE", "faults")
-    vos_simulator.control("DELETE", "requests")
-    return vos_simulator
 
 
 def call_main(module, args):

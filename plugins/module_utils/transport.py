@@ -111,6 +111,48 @@ class AuthHandler:
         return []
 
 
+class TokenAuth(AuthHandler):
+    """An :class:`AuthHandler` that logs in once for a token (a bearer token, a session cookie) and logs in again
+    once when the device answers 401, however many threads saw that 401 at the same time.
+
+    Subclasses implement :meth:`fetch_token` (one login request, returning the token string) and
+    :meth:`apply_token` (put it on a request). ``logins`` counts the logins of this run.
+    """
+
+    def __init__(self) -> None:
+        self.token: Optional[str] = None
+        self.logins = 0
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    def fetch_token(self, http: "HttpClient") -> str:
+        """Log in and return the token (raise :class:`~.errors.AuthenticationError` on refused credentials)."""
+        raise NotImplementedError
+
+    def apply_token(self, kwargs: Dict[str, Any], token: Optional[str]) -> None:
+        """Add ``token`` to the ``requests`` keyword arguments (``kwargs["headers"]`` is a dict)."""
+        raise NotImplementedError
+
+    def login(self, http: "HttpClient") -> None:
+        self.logins += 1
+        self.token = self.fetch_token(http)
+        http.add_secret(self.token)
+
+    def apply(self, kwargs: Dict[str, Any]) -> None:
+        self._local.token = self.token
+        self.apply_token(kwargs, self.token)
+
+    def refresh(self, http: "HttpClient") -> bool:
+        with self._lock:
+            # only the first thread that saw the stale token logs in again; the others reuse the new one
+            if getattr(self._local, "token", None) == self.token:
+                self.login(http)
+        return True
+
+    def secrets(self) -> List[str]:
+        return [self.token] if self.token else []
+
+
 class EndpointStats:
     """Thread-safe per-endpoint call and error counters: ``{endpoint: {"calls": int, "errors": int}}``."""
 

@@ -17,15 +17,17 @@ Wire facts (``docs/vos.md`` has the full confirmed/modeled table):
 
 from __future__ import annotations
 
-import threading
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import parse_qs, urlparse
 
 from ansible.module_utils.basic import env_fallback
 
 from ..errors import ApiError, AuthenticationError, ValidationError
-from ..transport import MAX_WORKERS, AuthHandler, HttpClient, check_latin1, decode_json
-from ..resource import ResourceClient, run_concurrently
+from ..transport import HttpClient, TokenAuth, check_latin1, decode_json
+from ..rest import RestClient, base_url, connection_spec, resolve_paths as rest_resolve_paths
+
+__all__ = ["CONNECTION_SPEC", "DEFAULT_PATHS", "VosAuth", "VosClient", "base_url", "client_factory",
+           "infer_auth_method", "resolve_paths"]
 
 #: Endpoint key -> path. Confirmed paths come from harmonicps/vos-scripts and the DataMiner connector help;
 #: the ones marked modeled are our design and can be corrected with the ``endpoint_paths`` option.
@@ -59,12 +61,7 @@ DELETE_PARAMS: Dict[str, Dict[str, str]] = {"services": {"force": "True"}}
 AUTH_METHODS = ("client_credentials", "authorization_code", "basic")
 
 #: Argument spec of the VOS connection options; ``plugins/doc_fragments/vos.py`` documents it.
-CONNECTION_SPEC: Dict[str, Dict[str, Any]] = {
-    "host": {"type": "str", "fallback": (env_fallback, ["VOS_HOST"])},
-    "port": {"type": "int", "default": 443, "fallback": (env_fallback, ["VOS_PORT"])},
-    "use_ssl": {"type": "bool", "default": True, "fallback": (env_fallback, ["VOS_USE_SSL"])},
-    "validate_certs": {"type": "bool", "default": True, "fallback": (env_fallback, ["VOS_VALIDATE_CERTS"])},
-    "ca_path": {"type": "path", "fallback": (env_fallback, ["VOS_CA_PATH"])},
+CONNECTION_SPEC: Dict[str, Dict[str, Any]] = connection_spec("VOS", 443, {
     "auth_method": {"type": "str", "choices": list(AUTH_METHODS), "fallback": (env_fallback, ["VOS_AUTH_METHOD"])},
     "username": {"type": "str", "fallback": (env_fallback, ["VOS_USERNAME"])},
     "password": {"type": "str", "no_log": True, "fallback": (env_fallback, ["VOS_PASSWORD"])},
@@ -73,12 +70,7 @@ CONNECTION_SPEC: Dict[str, Dict[str, Any]] = {
     "token_path": {"type": "str", "default": "/oauth/token", "no_log": False},
     "authorize_path": {"type": "str", "default": "/oauth/authorize"},
     "redirect_uri": {"type": "str"},
-    "timeout": {"type": "float", "default": 30.0},
-    "connect_timeout": {"type": "float", "default": 10.0},
-    "retries": {"type": "int", "default": 3},
-    "max_workers": {"type": "int", "default": 4},
-    "endpoint_paths": {"type": "dict"},
-}
+})
 
 
 def infer_auth_method(params: Mapping[str, Any]) -> str:
@@ -92,7 +84,7 @@ def infer_auth_method(params: Mapping[str, Any]) -> str:
     return "basic"
 
 
-class VosAuth(AuthHandler):
+class VosAuth(TokenAuth):
     """HTTP Basic, or OAuth2 bearer tokens (client credentials / authorization code), renewed once on 401.
 
     :param params: the connection options (``auth_method``, ``username``, ``password``, ``client_id``,
@@ -109,10 +101,7 @@ class VosAuth(AuthHandler):
         self.token_path = params.get("token_path") or "/oauth/token"
         self.authorize_path = params.get("authorize_path") or "/oauth/authorize"
         self.redirect_uri = params.get("redirect_uri")
-        self.token: Optional[str] = None
-        self.logins = 0
-        self._lock = threading.Lock()
-        self._local = threading.local()
+        super().__init__()
         needed = {"basic": ("username", "password"), "client_credentials": ("client_id", "client_secret"),
                   "authorization_code": ("client_id", "client_secret", "username", "password")}[self.method]
         missing = [name for name in needed if not params.get(name)]
@@ -126,30 +115,23 @@ class VosAuth(AuthHandler):
         return [s for s in (self.password, self.client_secret, self.token) if s]
 
     def login(self, http: HttpClient) -> None:
-        if self.method == "basic":
-            return
-        self.token = self._fetch_token(http)
-        http.add_secret(self.token)
+        if self.method != "basic":
+            super().login(http)
 
     def apply(self, kwargs: Dict[str, Any]) -> None:
         if self.method == "basic":
             kwargs["auth"] = (self.username, self.password)
             return
-        self._local.token = self.token
-        kwargs["headers"]["Authorization"] = "Bearer %s" % self.token
+        super().apply(kwargs)
+
+    def apply_token(self, kwargs: Dict[str, Any], token: Optional[str]) -> None:
+        kwargs["headers"]["Authorization"] = "Bearer %s" % token
 
     def refresh(self, http: HttpClient) -> bool:
-        if self.method == "basic":
-            return False
-        with self._lock:
-            if getattr(self._local, "token", None) == self.token:
-                self.token = self._fetch_token(http)
-                http.add_secret(self.token)
-        return True
+        return self.method != "basic" and super().refresh(http)
 
     # ------------------------------------------------------------------ OAuth2
-    def _fetch_token(self, http: HttpClient) -> str:
-        self.logins += 1
+    def fetch_token(self, http: HttpClient) -> str:
         form: Dict[str, str] = {"grant_type": self.method}
         if self.method == "authorization_code":
             form["code"] = self._authorization_code(http)
@@ -197,33 +179,11 @@ class VosAuth(AuthHandler):
         return codes[0]
 
 
-def base_url(params: Mapping[str, Any]) -> str:
-    """``https://HOST:PORT`` from ``host`` (a name, an address, or a URL with scheme), ``port`` and ``use_ssl``."""
-    host = str(params.get("host") or "").strip().rstrip("/")
-    if "://" in host:
-        parsed = urlparse(host)
-        scheme, netloc = parsed.scheme, parsed.netloc
-        try:
-            url_port = parsed.port
-        except ValueError:
-            raise ValidationError("host: %r has an invalid port; give a host name or address, or a URL such as "
-                                  "https://vos.example.com:8443" % host) from None
-        if scheme not in ("http", "https") or not parsed.hostname:
-            raise ValidationError("host: %r is not an http:// or https:// URL with a host name" % host)
-        if url_port is None and params.get("port"):
-            netloc = "%s:%s" % (netloc, params["port"])
-        return "%s://%s" % (scheme, netloc)
-    if ":" in host and not host.startswith("["):
-        host = "[%s]" % host  # a bare IPv6 address
-    scheme = "https" if params.get("use_ssl", True) else "http"
-    return "%s://%s:%s" % (scheme, host, params.get("port") or 443)
-
-
 #: Labels of reference kinds in messages.
 KIND_LABELS: Dict[str, str] = {"uplink_groups": "cloud link group", "images": "slate image"}
 
 
-class VosClient(ResourceClient):
+class VosClient(RestClient):
     """One VOS cluster, shared by every request of a module or inventory run.
 
     :param params: the connection options (see :data:`CONNECTION_SPEC`).
@@ -233,27 +193,8 @@ class VosClient(ResourceClient):
     """
 
     def __init__(self, params: Mapping[str, Any], check_mode: bool = False, offline: bool = False) -> None:
-        self.paths = resolve_paths(params.get("endpoint_paths"))
+        super().__init__(params, DEFAULT_PATHS, "VOS", "VOS", VosAuth, check_mode=check_mode, offline=offline)
         self.kind_labels = dict(KIND_LABELS)
-        workers = params.get("max_workers")
-        self.max_workers = 4 if workers is None else int(workers)
-        if not 1 <= self.max_workers <= MAX_WORKERS:
-            raise ValidationError("max_workers: %s is not allowed; give 1 (sequential) to %d" % (workers, MAX_WORKERS))
-        self._memo: Dict[Tuple[str, str], Any] = {}
-        self._memo_locks: Dict[Tuple[str, str], threading.Lock] = {}
-        self._memo_guard = threading.Lock()
-        if offline:
-            self.auth = None
-            self.http = None
-            return
-        if not params.get("host"):
-            raise ValidationError("host is required: the VOS cluster's address (option host, or VOS_HOST)")
-        self.auth = VosAuth(params)
-        self.http = HttpClient(base_url(params), timeout=_given(params, "timeout", 30.0),
-                               connect_timeout=_given(params, "connect_timeout", 10.0),
-                               validate_certs=params.get("validate_certs", True), ca_path=params.get("ca_path"),
-                               retries=int(params["retries"]) if params.get("retries") is not None else 3,
-                               pool_size=self.max_workers, check_mode=check_mode, auth=self.auth)
 
     # ------------------------------------------------------------------ transport
     def request(self, method: str, kind: str, suffix: str = "", **kwargs: Any) -> Any:
@@ -263,11 +204,10 @@ class VosClient(ResourceClient):
         :raises ApiError: any other error status.
         :raises TransportError: unreachable device.
         """
-        if self.http is None:
-            raise ValidationError("internal error: an offline client cannot send requests")
+        http = self.online()
         path = self.paths[kind] + suffix
         try:
-            return decode_json(self.http.request(method, path, endpoint=kind, **kwargs))
+            return decode_json(http.request(method, path, endpoint=kind, **kwargs))
         except ApiError as exc:
             if exc.status == 403:
                 who = ("username %r" % self.auth.username) if self.auth and self.auth.method == "basic" else \
@@ -296,24 +236,9 @@ class VosClient(ResourceClient):
         """GET a single JSON document of endpoint ``kind``."""
         return self.request("GET", kind, params=params)
 
-    def cached(self, key: str, fetch: Callable[[], Any], scope: str = "") -> Any:
-        """``fetch()`` once per client for ``(scope, key)``, even when called from several threads at once."""
-        memo_key = (scope, key)
-        with self._memo_guard:
-            lock = self._memo_locks.setdefault(memo_key, threading.Lock())
-        with lock:
-            if memo_key not in self._memo:
-                self._memo[memo_key] = fetch()
-            return self._memo[memo_key]
-
     def list_cached(self, kind: str) -> List[Dict[str, Any]]:
         """:meth:`get_list` once per client run (facts share reads between subsets)."""
         return self.cached(kind, lambda: self.get_list(kind))  # type: ignore[no-any-return]
-
-    def close(self) -> None:
-        """Close the connection pool."""
-        if self.http is not None:
-            self.http.close()
 
     # ------------------------------------------------------------------ ResourceClient
     def list_items(self, kind: str) -> List[Dict[str, Any]]:
@@ -345,29 +270,9 @@ class VosClient(ResourceClient):
         suffix = ("?" + "&".join("%s=%s" % kv for kv in sorted(query.items()))) if query else ""
         return "DELETE", "%s/%s%s" % (path, ident, suffix)
 
-    def run_concurrently(self, funcs: Any) -> List[Any]:
-        return run_concurrently(funcs, self.max_workers)
-
-
-def _given(params: Mapping[str, Any], option: str, default: Any) -> Any:
-    """The option's value, or ``default`` when it is not set (0 stays 0, so that it is refused, not replaced)."""
-    value = params.get(option)
-    return default if value is None else value
-
-
 def resolve_paths(overrides: Optional[Mapping[str, Any]]) -> Dict[str, str]:
-    """:data:`DEFAULT_PATHS` with the user's ``endpoint_paths`` applied.
-
-    :raises ValidationError: an unknown key or a path that does not start with ``/``.
-    """
-    paths = dict(DEFAULT_PATHS)
-    for key, value in (overrides or {}).items():
-        if key not in paths:
-            raise ValidationError("endpoint_paths: %r is not a VOS endpoint key; allowed: %s" % (key, ", ".join(sorted(paths))))
-        if not isinstance(value, str) or not value.startswith("/"):
-            raise ValidationError("endpoint_paths.%s: %r must be a path starting with /" % (key, value))
-        paths[key] = value.rstrip("/")
-    return paths
+    """:data:`DEFAULT_PATHS` with the user's ``endpoint_paths`` applied (see :func:`..rest.resolve_paths`)."""
+    return rest_resolve_paths(DEFAULT_PATHS, overrides, "VOS")
 
 
 def client_factory(params: Mapping[str, Any], check_mode: bool, offline: bool = False) -> VosClient:

@@ -128,7 +128,8 @@ class Field:
         the API holds ids.
     :param many: the referenced value is a list.
     :param choices: ``{option value: api value}``; API values not in the map pass through unchanged.
-    :param default: the option's value for a new item and for ``state: replaced`` when omitted.
+    :param default: the option's value for a new item and for ``state: replaced`` when omitted; a callable
+        ``fn(item) -> value`` computes it from the item's other options (HMP: SRT sources default to continuous).
     :param secret: write-only (passwords): never read back, compared only on request.
     :param nested: a :class:`FieldMap` for a list of sub-items (inputs, outputs).
     :param when: ``{option: value}`` conditions on the same item; the field exists only when they hold
@@ -282,10 +283,16 @@ class FieldMap:
             value = item.get(field.option)
             base = fallback.get(field.option) if fallback is not None else None
             if value is None:
-                value = copy.deepcopy(base) if fallback is not None else copy.deepcopy(field.default)
+                if fallback is not None:
+                    value = copy.deepcopy(base)
+                elif not callable(field.default):
+                    value = copy.deepcopy(field.default)
             elif field.nested is not None and isinstance(value, list):
                 value = field.nested.complete_list(value, base if fallback is not None and isinstance(base, list) else None)
             result[field.option] = value
+        for field in self.fields:
+            if callable(field.default) and result.get(field.option) is None and fallback is None:
+                result[field.option] = field.default(result)
         for field in self.fields:
             if field.when and not field.applies(result):
                 result[field.option] = None

@@ -38,14 +38,29 @@ class ResourceSpec:
     :param kind: the client's endpoint key and the references' kind (``"services"``).
     :param label: singular human name used in messages (``"service"``).
     :param fields: the :class:`FieldMap` of one item.
-    :param key: option naming the item (its natural key), ``"name"`` by default.
-    :param api_key: API field holding that key (``"name"``; VOS images: ``"url"``).
+    :param key: option naming the item (its natural key), ``"name"`` by default; required in every ``config`` item.
+    :param api_key: API field holding that key (``"name"``; VOS images: ``"url"``); informational when ``identity``
+        is given.
     :param required: options needed to create an item (checked before any write).
     :param validate: ``fn(item, where) -> None`` raising :class:`ValidationError` for semantic checks.
+    :param identity: ``fn(option_item) -> str``, the natural key of an item in option form when it is more than
+        the ``key`` option (HMP events: session and start time); default ``str(item[key])``. Items of the device
+        and of ``config`` are matched by it.
+    :param normalize: ``fn(item, where) -> item`` applied to each ``config`` item before anything else
+        (accepted spellings -> one canonical form, e.g. ``"WED;FRI"`` -> ``["WED", "FRI"]``); raises
+        :class:`ValidationError`.
+    :param create_error: when set, the kind cannot be created through the API: planning a create raises a
+        :class:`ValidationError` with this text (HMP videos come from recordings).
+    :param skip_delete: ``fn(api_obj) -> bool``: the item counts as already deleted (HMP events cannot be deleted,
+        only deactivated; an inactive event needs no delete).
     """
 
     def __init__(self, kind: str, label: str, fields: FieldMap, key: str = "name", api_key: Optional[str] = None,
-                 required: Sequence[str] = (), validate: Optional[Callable[[Mapping[str, Any], str], None]] = None) -> None:
+                 required: Sequence[str] = (), validate: Optional[Callable[[Mapping[str, Any], str], None]] = None,
+                 identity: Optional[Callable[[Mapping[str, Any]], Optional[str]]] = None,
+                 normalize: Optional[Callable[[Mapping[str, Any], str], Dict[str, Any]]] = None,
+                 create_error: Optional[str] = None,
+                 skip_delete: Optional[Callable[[Mapping[str, Any]], bool]] = None) -> None:
         self.kind = kind
         self.label = label
         self.fields = fields
@@ -53,6 +68,17 @@ class ResourceSpec:
         self.api_key = api_key or key
         self.required = tuple(required)
         self.validate = validate
+        self.normalize = normalize
+        self.create_error = create_error
+        self.skip_delete = skip_delete
+        self._identity = identity
+
+    def identity(self, item: Mapping[str, Any]) -> Optional[str]:
+        """The natural key of option-form ``item`` (None when it has none)."""
+        if self._identity is not None:
+            return self._identity(item)
+        value = item.get(self.key)
+        return None if value is None else str(value)
 
 
 class ResourceClient:
@@ -73,12 +99,13 @@ class ResourceClient:
         """Create one item; returns the device's object (with its id)."""
         raise NotImplementedError
 
-    def update_item(self, kind: str, ident: str, body: Dict[str, Any]) -> Dict[str, Any]:
-        """Replace one item with ``body``; returns the device's object."""
+    def update_item(self, kind: str, ident: str, body: Dict[str, Any],
+                    current: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+        """Replace one item with ``body`` (``current``: the device's object before); returns the device's object."""
         raise NotImplementedError
 
-    def delete_item(self, kind: str, ident: str) -> None:
-        """Delete one item."""
+    def delete_item(self, kind: str, ident: str, current: Optional[Mapping[str, Any]] = None) -> None:
+        """Delete one item (``current``: the device's object)."""
         raise NotImplementedError
 
     def item_id(self, kind: str, obj: Mapping[str, Any]) -> str:
@@ -92,6 +119,15 @@ class ResourceClient:
     def write_request(self, kind: str, operation: str, ident: Optional[str]) -> Tuple[str, str]:
         """``(method, path)`` of a create/update/delete, for the ``requests`` report."""
         raise NotImplementedError
+
+    def planned_requests(self, kind: str, operation: "Operation") -> List[Tuple[str, str]]:
+        """``[(method, path), ...]`` of one planned operation, for the ``requests`` report; default one request
+        from :meth:`write_request`. Devices whose writes take several requests (HMP session sources) override it."""
+        return [self.write_request(kind, operation.op, operation.ident)]
+
+    def check_plan(self, spec: "ResourceSpec", operations: Sequence["Operation"]) -> None:
+        """Refuse a plan before any write (raise :class:`ValidationError`), for device rules the field maps cannot
+        express (HMP: a recording session cannot be deleted); default: accept. May read, never write."""
 
     def run_concurrently(self, funcs: Sequence[Callable[[], Any]]) -> List[Any]:
         """Run callables with at most :attr:`max_workers` at once; results in order; the first error is raised."""
@@ -135,16 +171,22 @@ def clean(value: Any) -> Any:
 
 
 class Operation:
-    """One planned write: ``create``, ``update`` or ``delete`` of the item called ``name``."""
+    """One planned write: ``create``, ``update`` or ``delete`` of the item called ``name``.
+
+    ``body`` is the API object to send, ``before``/``after`` the item in option form, ``current`` the device's
+    object before the write (None for a create).
+    """
 
     def __init__(self, op: str, name: str, ident: Optional[str], body: Optional[Dict[str, Any]],
-                 before: Optional[Dict[str, Any]], after: Optional[Dict[str, Any]]) -> None:
+                 before: Optional[Dict[str, Any]], after: Optional[Dict[str, Any]],
+                 current: Optional[Mapping[str, Any]] = None) -> None:
         self.op = op
         self.name = name
         self.ident = ident
         self.body = body
         self.before = before
         self.after = after
+        self.current = current
 
 
 class ResourceEngine:
@@ -179,6 +221,8 @@ class ResourceEngine:
         if state not in STATES:
             raise ValidationError("state: %r is not one of %s" % (state, ", ".join(STATES)))
         config = [dict(item) for item in (config or [])]
+        if self.spec.normalize is not None and state != "gathered":
+            config = [self.spec.normalize(item, "config[%d]" % index) for index, item in enumerate(config)]
         if state in ("merged", "replaced", "overridden", "deleted", "rendered"):
             self._validate_config(state, config)
         if state == "rendered":
@@ -187,6 +231,7 @@ class ResourceEngine:
         if state == "gathered":
             return {"changed": False, "gathered": self.gathered()}
         operations = self.plan(state, config)
+        self.client.check_plan(self.spec, operations)
         result: Dict[str, Any] = {"changed": bool(operations), "before": self.gathered(),
                                   "requests": self._report(operations)}
         if not self.check_mode:
@@ -213,16 +258,16 @@ class ResourceEngine:
     def _index(self, items: Sequence[Mapping[str, Any]]) -> None:
         self.have, self.have_items, self.duplicates, self.have_all = {}, {}, {}, {}
         for obj in items:
-            name = obj.get(self.spec.api_key)
+            item = self.spec.fields.from_api(obj, self.refs)
+            name = self.spec.identity(item)
             if name is None:
                 continue
-            name = str(name)
             self.have_all.setdefault(name, []).append(dict(obj))
             if name in self.have:
                 self.duplicates[name] = self.duplicates.get(name, 1) + 1
                 continue
             self.have[name] = dict(obj)
-            self.have_items[name] = self.spec.fields.from_api(obj, self.refs)
+            self.have_items[name] = item
 
     def gathered(self) -> List[Dict[str, Any]]:
         """Current items in option form, sorted by key, without secrets and None values."""
@@ -237,10 +282,10 @@ class ResourceEngine:
                                   "config to delete every %s)" % (self.spec.label, self.spec.label))
         seen: Dict[str, int] = {}
         for index, item in enumerate(config):
-            name = item.get(key)
-            if name in (None, ""):
+            if item.get(key) in (None, ""):
                 raise ValidationError("config[%d]: %s is required for every %s" % (index, key, self.spec.label))
-            if str(name) in seen:
+            name = self.spec.identity(item)
+            if name in seen:
                 raise ValidationError("config[%d]: %s %r is declared twice (also config[%d])" % (
                     index, self.spec.label, name, seen[str(name)]))
             seen[str(name)] = index
@@ -259,7 +304,7 @@ class ResourceEngine:
         deletes: List[Operation] = []
         declared = set()
         for index, want in enumerate(config):
-            name = str(want[self.spec.key])
+            name = str(self.spec.identity(want))
             declared.add(name)
             where = self._where(index, name)
             if name in self.duplicates:
@@ -267,11 +312,13 @@ class ResourceEngine:
                     where, self.duplicates[name], self.spec.label, self.spec.key))
             current = self.have.get(name)
             if state == "deleted":
-                if current is not None:
+                if current is not None and not self._already_deleted(current):
                     deletes.append(Operation("delete", name, self.client.item_id(self.spec.kind, current), None,
-                                             self._visible(self.have_items[name]), None))
+                                             self._visible(self.have_items[name]), None, current))
                 continue
             if current is None:
+                if self.spec.create_error:
+                    raise ValidationError("%s: %s" % (where, self.spec.create_error))
                 desired = fields.complete(want, None)
                 self._check_required(desired, where)
                 if self.spec.validate:
@@ -281,7 +328,8 @@ class ResourceEngine:
                 continue
             have_item = self.have_items[name]
             desired = fields.complete(want, have_item if state == "merged" else None)
-            desired[self.spec.key] = have_item[self.spec.key]
+            if self.spec._identity is None:  # pylint: disable=protected-access
+                desired[self.spec.key] = have_item[self.spec.key]
             if self.spec.validate:
                 self.spec.validate(desired, where)
             send_secrets = self.update_secrets == "always" and fields.has_secrets(desired)
@@ -289,15 +337,20 @@ class ResourceEngine:
             body = fields.to_api(write_item, self.refs, current, where)
             if self._visible(desired) != self._visible(have_item) or send_secrets:
                 updates.append(Operation("update", name, self.client.item_id(self.spec.kind, current), body,
-                                         self._visible(have_item), self._visible(desired)))
+                                         self._visible(have_item), self._visible(desired), current))
         if state == "overridden":
             for name in sorted(self.have):
                 if name not in declared:
                     # every undeclared item goes, also each of several that share a name
                     for obj in self.have_all[name]:
+                        if self._already_deleted(obj):
+                            continue
                         deletes.append(Operation("delete", name, self.client.item_id(self.spec.kind, obj), None,
-                                                 self._visible(self.spec.fields.from_api(obj, self.refs)), None))
+                                                 self._visible(self.spec.fields.from_api(obj, self.refs)), None, obj))
         return deletes + creates + updates
+
+    def _already_deleted(self, obj: Mapping[str, Any]) -> bool:
+        return bool(self.spec.skip_delete is not None and self.spec.skip_delete(obj))
 
     def _check_required(self, item: Mapping[str, Any], where: str) -> None:
         missing = [opt for opt in self.spec.required if item.get(opt) in (None, [], "")]
@@ -316,20 +369,27 @@ class ResourceEngine:
         self.refs = References(offline=True, labels=getattr(self.client, "kind_labels", None))
         rendered = []
         for index, want in enumerate(config):
-            name = str(want[self.spec.key])
+            name = str(self.spec.identity(want))
             desired = self.spec.fields.complete(want, None)
             self._check_required(desired, self._where(index, name))
+            if self.spec.validate:
+                self.spec.validate(desired, self._where(index, name))
             body = self.spec.fields.to_api(desired, self.refs, None, self._where(index, name))
-            method, path = self.client.write_request(self.spec.kind, "create", None)
-            rendered.append({"method": method, "path": path, "body": body})
+            operation = Operation("create", name, None, body, None, self._visible(desired))
+            requests = self.client.planned_requests(self.spec.kind, operation)
+            method, path = requests[0]
+            entry: Dict[str, Any] = {"method": method, "path": path, "body": body}
+            if len(requests) > 1:
+                entry["then"] = [{"method": m, "path": p} for m, p in requests[1:]]
+            rendered.append(entry)
         return {"changed": False, "rendered": rendered}
 
     # ------------------------------------------------------------------ applying
     def _report(self, operations: Sequence[Operation]) -> List[Dict[str, str]]:
         report = []
         for operation in operations:
-            method, path = self.client.write_request(self.spec.kind, operation.op, operation.ident)
-            report.append({"method": method, "path": path, "item": operation.name, "operation": operation.op})
+            for method, path in self.client.planned_requests(self.spec.kind, operation):
+                report.append({"method": method, "path": path, "item": operation.name, "operation": operation.op})
         return report
 
     def apply(self, operations: Sequence[Operation]) -> None:
@@ -343,9 +403,9 @@ class ResourceEngine:
         kind = self.spec.kind
         try:
             if operation.op == "delete":
-                self.client.delete_item(kind, str(operation.ident))
+                self.client.delete_item(kind, str(operation.ident), operation.current)
             elif operation.op == "update":
-                self.client.update_item(kind, str(operation.ident), operation.body or {})
+                self.client.update_item(kind, str(operation.ident), operation.body or {}, operation.current)
             else:
                 self._create(operation)
         except BroadcastError as exc:
@@ -364,7 +424,7 @@ class ResourceEngine:
                 items = self.client.list_items(self.spec.kind)
             except BroadcastError:
                 raise exc from None
-            if any(str(obj.get(self.spec.api_key)) == operation.name for obj in items):
+            if any(self.spec.identity(self.spec.fields.from_api(obj, self.refs)) == operation.name for obj in items):
                 return
             raise
 

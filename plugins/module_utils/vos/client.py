@@ -248,11 +248,12 @@ class VosClient(RestClient):
         created: Dict[str, Any] = self.request("POST", kind, json_body=body) or {}
         return created
 
-    def update_item(self, kind: str, ident: str, body: Dict[str, Any]) -> Dict[str, Any]:
+    def update_item(self, kind: str, ident: str, body: Dict[str, Any],
+                    current: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
         updated: Dict[str, Any] = self.request("PUT", kind, "/" + ident, json_body=body) or {}
         return updated
 
-    def delete_item(self, kind: str, ident: str) -> None:
+    def delete_item(self, kind: str, ident: str, current: Optional[Mapping[str, Any]] = None) -> None:
         self.request("DELETE", kind, "/" + ident, params=DELETE_PARAMS.get(kind))
 
     def item_name(self, kind: str, obj: Mapping[str, Any]) -> str:

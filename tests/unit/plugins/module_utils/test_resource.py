@@ -103,7 +103,7 @@ class FakeClient(ResourceClient):
             raise failure[0]
         return obj
 
-    def update_item(self, kind, ident, body):
+    def update_item(self, kind, ident, body, current=None):
         self._record("update", kind, ident, copy.deepcopy(body))
         if self.fail_update is not None:
             raise self.fail_update
@@ -114,7 +114,7 @@ class FakeClient(ResourceClient):
                 return body
         raise ApiError("no such id", status=404)
 
-    def delete_item(self, kind, ident):
+    def delete_item(self, kind, ident, current=None):
         self._record("delete", kind, ident)
         self.data[kind] = [o for o in self.data[kind] if o["id"] != ident]
 

@@ -319,6 +319,21 @@ class FieldMap:
             result[field.option] = value
         return result
 
+    def mask_secrets(self, obj: Dict[str, Any], mask: str = "********") -> Dict[str, Any]:
+        """API object ``obj`` (in place, also returned) with every secret field that holds a value replaced by
+        ``mask`` (also in nested lists), for output that must not show secrets (``state: rendered``)."""
+        for field in self.fields:
+            value = get_path(obj, field.api)
+            if value is None:
+                continue
+            if field.secret:
+                set_path(obj, field.api, mask)
+            elif field.nested is not None and isinstance(value, list):
+                for sub in value:
+                    if isinstance(sub, dict):
+                        field.nested.mask_secrets(sub, mask)
+        return obj
+
     def has_secrets(self, item: Mapping[str, Any]) -> bool:
         """Whether option-form ``item`` sets any secret option (also nested)."""
         for field in self.fields:

@@ -125,9 +125,11 @@ class ResourceClient:
         from :meth:`write_request`. Devices whose writes take several requests (HMP session sources) override it."""
         return [self.write_request(kind, operation.op, operation.ident)]
 
-    def check_plan(self, spec: "ResourceSpec", operations: Sequence["Operation"]) -> None:
+    def check_plan(self, spec: "ResourceSpec", operations: Sequence["Operation"]) -> Optional[List["Operation"]]:
         """Refuse a plan before any write (raise :class:`ValidationError`), for device rules the field maps cannot
-        express (HMP: a recording session cannot be deleted); default: accept. May read, never write."""
+        express (HMP: a recording session cannot be deleted). May read, never write. Returns None to keep the plan,
+        or the operations to run instead (a device may drop an operation that changes nothing on its side)."""
+        return None
 
     def run_concurrently(self, funcs: Sequence[Callable[[], Any]]) -> List[Any]:
         """Run callables with at most :attr:`max_workers` at once; results in order; the first error is raised."""
@@ -231,7 +233,9 @@ class ResourceEngine:
         if state == "gathered":
             return {"changed": False, "gathered": self.gathered()}
         operations = self.plan(state, config)
-        self.client.check_plan(self.spec, operations)
+        checked = self.client.check_plan(self.spec, operations)
+        if checked is not None:
+            operations = list(checked)
         result: Dict[str, Any] = {"changed": bool(operations), "before": self.gathered(),
                                   "requests": self._report(operations)}
         if not self.check_mode:
@@ -378,7 +382,8 @@ class ResourceEngine:
             operation = Operation("create", name, None, body, None, self._visible(desired))
             requests = self.client.planned_requests(self.spec.kind, operation)
             method, path = requests[0]
-            entry: Dict[str, Any] = {"method": method, "path": path, "body": body}
+            entry: Dict[str, Any] = {"method": method, "path": path,
+                                     "body": self.spec.fields.mask_secrets(copy.deepcopy(body))}
             if len(requests) > 1:
                 entry["then"] = [{"method": m, "path": p} for m, p in requests[1:]]
             rendered.append(entry)

@@ -284,7 +284,7 @@ def test_rendered_is_offline_with_placeholders():
         {"name": "r", "other": "alpha", "ports": [{"rank": 1, "peer": "beta"}], "password": "pw"}])
     assert client.calls == []
     assert result == {"changed": False, "rendered": [{"method": "POST", "path": "/api/things", "body": {
-        "id": "", "name": "r", "vendor": "default", "state": "OFF", "otherId": "<others:alpha>", "password": "pw",
+        "id": "", "name": "r", "vendor": "default", "state": "OFF", "otherId": "<others:alpha>", "password": "********",
         "ports": [{"id": "port-new", "rank": 1, "peerId": "<others:beta>"}]}}]}
 
 

@@ -440,7 +440,7 @@ def test_destinations_rendered(sim, run_module):
     end_points = origin["outputs"][0]["originSettings"]["originOutputEndPoints"]
     assert [e["packagingProfileType"] for e in end_points] == ["e_HLS", "e_INTERNAL"]
     # a create sends the secret; Ansible masks the no_log value in the printed result
-    assert end_points[0]["password"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
+    assert end_points[0]["password"] == "********"
     assert SECRET not in json.dumps(result)
     assert end_points[1]["outputMode"] == "LIVE_AND_TIMESHIFT" and end_points[1]["originOutputProtocol"] == "HTTP"
     assert origin["destinationProfileId"] == "<profiles:Akamai>"
@@ -521,7 +521,7 @@ def test_users_replaced_overridden_rendered(sim, run_module):
     assert sim.writes() == [("PUT", replaced["requests"][0]["path"])]
     _code, rendered = run_module(vos_users, {"state": "rendered", "config": [{"username": "u1", "password": SECRET}]})
     assert rendered["rendered"] == [{"method": "POST", "path": USERS,
-                                     "body": {"name": "u1", "username": "u1", "password": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"}}]
+                                     "body": {"name": "u1", "username": "u1", "password": "********"}}]
 
 
 def test_users_password_needed_to_create(sim, run_module):

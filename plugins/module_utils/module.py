@@ -84,6 +84,7 @@ def run_module(module: AnsibleModule, device: Device, body: Callable[[Any], Dict
         client = device.client_factory(module.params, module.check_mode or offline, offline)
         result = body(client)
         result.update(diagnostics(module, client))
+        merge_warnings(result, list(getattr(client, "warnings", None) or []))
     except BroadcastError as exc:
         failure = dict(exc.details)
         failure.update(diagnostics(module, client))

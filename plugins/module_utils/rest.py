@@ -192,6 +192,8 @@ class RestClient(ResourceClient):
         self._memo_guard = threading.Lock()
         self.auth: Optional[AuthHandler] = None
         self.http: Optional[HttpClient] = None
+        #: warnings for the module result (device limits worth telling the user, e.g. "events cannot be deleted")
+        self.warnings: List[str] = []
         if offline:
             return
         if not params.get("host"):

@@ -240,8 +240,8 @@ class HmpClient(RestClient):
         return fetch_all_pages(fetch, self.run_concurrently)
 
     def list_cached(self, kind: str) -> List[Dict[str, Any]]:
-        """:meth:`list_items` once per client run (facts and the engine share reads)."""
-        return self.cached(kind, lambda: self.list_items(kind))  # type: ignore[no-any-return]
+        """The items of ``kind``, read once per client run (facts and the engine share reads)."""
+        return self.cached(kind, lambda: self._read(kind))  # type: ignore[no-any-return]
 
     def path(self, kind: str, *parts: Any) -> str:
         """The path of endpoint ``kind`` followed by ``/part`` for each part (ids, sub-collections)."""
@@ -263,7 +263,13 @@ class HmpClient(RestClient):
 
     def list_items(self, kind: str) -> List[Dict[str, Any]]:
         """Every item of ``kind``: sources, sessions, recordings, videos, categories, streams, users, groups,
-        devices (set-top boxes), or events (read per session, concurrently; each event carries ``moduleId``)."""
+        devices (set-top boxes), or events (read per session, concurrently; each event carries ``moduleId``).
+
+        Read once per run and shared (events need the sessions the engine reads too); a write to a kind
+        forgets its read, so a re-read after a write sees the device's new state."""
+        return self.list_cached(kind)
+
+    def _read(self, kind: str) -> List[Dict[str, Any]]:
         if kind == "events":
             sessions = self.list_cached("sessions")
             lists = self.run_concurrently([_bind(self.session_events, str(s.get("id"))) for s in sessions])
@@ -286,8 +292,18 @@ class HmpClient(RestClient):
         """Sessions and videos are named by ``title``, the rest by ``name``."""
         return str(obj.get("title") if kind in ("sessions", "videos") else obj.get("name"))
 
+    def _source_names(self) -> Dict[str, str]:
+        """Source name -> id."""
+        return {self.item_name("sources", o): self.item_id("sources", o) for o in self.list_cached("sources")}
+
     # ------------------------------------------------------------------ writes
     def create_item(self, kind: str, body: Dict[str, Any]) -> Dict[str, Any]:
+        try:
+            return self._create(kind, body)
+        finally:
+            self.forget(kind)  # a later read (the engine's re-read after a lost answer) sees the device's state
+
+    def _create(self, kind: str, body: Dict[str, Any]) -> Dict[str, Any]:
         if kind == "sources":
             return self._data_dict("POST", self.paths["sources"], "sources", _compact(body))
         if kind == "sessions":
@@ -317,6 +333,12 @@ class HmpClient(RestClient):
 
     def update_item(self, kind: str, ident: str, body: Dict[str, Any],
                     current: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+        try:
+            return self._update(kind, ident, body, current)
+        finally:
+            self.forget(kind)
+
+    def _update(self, kind: str, ident: str, body: Dict[str, Any], current: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
         current = current or {}
         if kind == "sources":
             return self._data_dict("PUT", self.path("sources", ident), "sources", _compact(body))
@@ -341,6 +363,14 @@ class HmpClient(RestClient):
         raise ValidationError("HMP has no edit endpoint for %ss" % _label(kind))
 
     def delete_item(self, kind: str, ident: str, current: Optional[Mapping[str, Any]] = None) -> None:
+        try:
+            self._delete(kind, ident, current)
+        finally:
+            self.forget(kind)
+            if kind in ("recordings", "sessions"):
+                self.forget("videos")  # a stopped recording becomes a video
+
+    def _delete(self, kind: str, ident: str, current: Optional[Mapping[str, Any]]) -> None:
         if kind == "events":
             # HMP has no event delete (confirmed: no DELETE in the API); deactivating is what is possible
             event = dict(current or {})
@@ -432,9 +462,30 @@ class HmpClient(RestClient):
                             "RecordingInProgress); stop the recording first (broadcast.video.hmp_recordings "
                             "state=deleted)" % title)
             return None
+        if spec.kind == "events" and any(o.op == "delete" for o in operations):
+            count = sum(1 for o in operations if o.op == "delete")
+            self.warnings.append("HMP has no API to delete events: %d event%s deactivated (active: false) instead; "
+                                 "they stay listed on their session" % (count, " is" if count == 1 else "s are"))
+            return None
         if spec.kind == "recordings":
+            sessions = {str(s.get("id")): s for s in self.list_cached("sessions")}
             kept = []
             for operation in operations:
+                if operation.op == "create":
+                    session = sessions.get(str((operation.body or {}).get("session")), {})
+                    members = [str(m) for m in session.get("sources") or []]
+                    if not members:
+                        raise ValidationError("recording of session %r: the session has no sources; HMP refuses to "
+                                              "record it (060009); add sources with broadcast.video.hmp_sessions" % operation.name)
+                    strangers = [r.get("source") for r in (operation.body or {}).get("recorders") or []
+                                 if str(r.get("source")) not in members]
+                    if strangers:
+                        names = {v: k for k, v in self._source_names().items()}
+                        raise ValidationError("recording of session %r: %s %s not in the session (its sources: %s); HMP "
+                                              "records only session sources" % (
+                                                  operation.name, ", ".join(repr(names.get(str(x), x)) for x in strangers),
+                                                  "is" if len(strangers) == 1 else "are",
+                                                  ", ".join(repr(names.get(m, m)) for m in members)))
                 if operation.op == "update":
                     want = (operation.after or {}).get("sources")
                     have = (operation.before or {}).get("sources")
@@ -476,17 +527,22 @@ def _session_full(obj: Mapping[str, Any]) -> Dict[str, Any]:
 
 
 def source_changes(have: Sequence[Any], want: Sequence[Any]) -> Tuple[List[str], List[str]]:
-    """Session-source edits turning the ordered list ``have`` into ``want`` (source ids).
+    """Session-source edits turning the ordered list ``have`` into ``want`` (source ids), with few requests.
 
-    :returns: ``(removes, adds)``: sources to remove from the first position where the lists differ, then the
-        sources to add in order (HMP appends a source at the next index).
+    HMP removes a source from a session and appends one at the next index (confirmed endpoints; order = index).
+
+    :returns: ``(removes, adds)``: the sources no longer wanted, plus those after the first position where the
+        kept ones are out of order; then the sources to append, in order.
     """
     have_ids = [str(s) for s in have]
     want_ids = [str(s) for s in want]
+    removes = [s for s in have_ids if s not in want_ids]
+    kept = [s for s in have_ids if s in want_ids]
     common = 0
-    while common < min(len(have_ids), len(want_ids)) and have_ids[common] == want_ids[common]:
+    while common < min(len(kept), len(want_ids)) and kept[common] == want_ids[common]:
         common += 1
-    return have_ids[common:], want_ids[common:]
+    removes += kept[common:]
+    return removes, want_ids[common:]
 
 
 def client_factory(params: Mapping[str, Any], check_mode: bool, offline: bool = False) -> HmpClient:

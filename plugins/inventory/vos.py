@@ -114,23 +114,13 @@ cache_connection: ~/.cache/ansible/vos-inventory
 cache_timeout: 3600
 """
 
-import re
-from typing import Any, Callable, Dict, List, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping
 
-from ansible.errors import AnsibleParserError
-from ansible.module_utils.common.text.converters import to_text
-from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
-
-from ansible_collections.broadcast.video.plugins.module_utils.errors import ApiError, BroadcastError
+from ansible_collections.broadcast.video.plugins.module_utils.errors import ApiError
 from ansible_collections.broadcast.video.plugins.module_utils.facts import ABSENT_STATUSES
 from ansible_collections.broadcast.video.plugins.module_utils.vos.client import CONNECTION_SPEC, VosClient
 from ansible_collections.broadcast.video.plugins.module_utils.vos.facts import VosFacts
-
-#: Version of the cached data layout; a cache entry of another version is read again from the cluster.
-CACHE_FORMAT = 1
-
-#: Connection options that may hold templates (lookups) or vault-encrypted strings.
-TEMPLATED_OPTIONS = ("host", "username", "password", "client_id", "client_secret", "ca_path")
+from ansible_collections.broadcast.video.plugins.plugin_utils.inventory import DeviceInventory
 
 #: Lists each subset reads: prefetched concurrently before the subsets are built.
 SUBSET_KINDS: Dict[str, List[str]] = {
@@ -144,108 +134,32 @@ EMPTY_SUBSETS: Dict[str, Any] = {"cloud_links": {"uplinks": []}, "nodes": []}
 CLOUD_LINK_VARS = ("id", "name", "ip_address", "rank", "version", "state", "group")
 NODE_VARS = ("id", "host_name", "node_name", "state", "cpu_usage", "memory_usage", "memory_limit", "services")
 
-PREFIX_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-UNSAFE_GROUP_CHARS = re.compile(r"[^a-z0-9_]")
 
-
-class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
+class InventoryModule(DeviceInventory):
     """``broadcast.video.vos``: cloud links and nodes of one VOS cluster per configuration file."""
 
     NAME = "broadcast.video.vos"
-
-    def verify_file(self, path: str) -> bool:
-        """Accept readable files whose name ends with ``vos.yml`` or ``vos.yaml``."""
-        if not super().verify_file(path):
-            return False
-        if path.endswith(("vos.yml", "vos.yaml")):
-            return True
-        self.display.vvv("broadcast.video.vos: skipping %s: the file name must end with vos.yml or vos.yaml" % path)
-        return False
-
-    def parse(self, inventory: Any, loader: Any, path: str, cache: bool = True) -> None:
-        super().parse(inventory, loader, path, cache)
-        self._read_config_data(path)
-        prefix = self.get_option("hostvars_prefix")
-        if not isinstance(prefix, str) or not PREFIX_RE.match(prefix):
-            raise AnsibleParserError("broadcast.video.vos: hostvars_prefix %r must start with a letter or _ and contain only "
-                                     "letters, digits and _ (it cannot be empty)" % (prefix,))
-        subsets = [name for name, option in (("cloud_links", "want_cloud_links"), ("nodes", "want_nodes"))
-                   if self.get_option(option)]
-
-        # The canonical inventory cache flow (ansible-core developer guide, "Inventory cache").
-        cache_key = self.get_cache_key(path)
-        user_cache_setting = bool(self.get_option("cache"))
-        attempt_to_read_cache = user_cache_setting and cache
-        cache_needs_update = user_cache_setting and not cache
-        data: Optional[Dict[str, Any]] = None
-        if attempt_to_read_cache:
-            try:
-                data = self._cache[cache_key]
-            except KeyError:
-                cache_needs_update = True
-            if data is not None and not self._cache_usable(data, subsets):
-                data, cache_needs_update = None, True
-        if data is None:
-            data = self._fetch(subsets)
-        if cache_needs_update:
-            self._cache[cache_key] = data
-
-        self._populate(data, subsets, prefix)
+    FILE_SUFFIX = "vos"
+    CONNECTION_SPEC = CONNECTION_SPEC
+    TEMPLATED_OPTIONS = ("host", "username", "password", "client_id", "client_secret", "ca_path")
+    CACHE_FORMAT = 1
 
     # ------------------------------------------------------------------ reading
-    @staticmethod
-    def _cache_usable(data: Any, subsets: List[str]) -> bool:
-        """A cache entry of our layout that holds every subset asked for (options may have changed since)."""
-        return isinstance(data, Mapping) and data.get("format") == CACHE_FORMAT and all(
-            isinstance(data.get(name), list) for name in subsets)
+    def _wanted(self) -> List[str]:
+        """The subsets asked for: ``cloud_links`` and/or ``nodes``."""
+        return [name for name, option in (("cloud_links", "want_cloud_links"), ("nodes", "want_nodes"))
+                if self.get_option(option)]
 
-    def _connection_params(self) -> Dict[str, Any]:
-        """The connection options, templated where they may be lookups or vault-encrypted strings."""
-        params: Dict[str, Any] = {}
-        for key in CONNECTION_SPEC:
-            value = self.get_option(key)
-            if key in TEMPLATED_OPTIONS and value is not None:
-                value = self._template(key, value)
-            params[key] = value
-        return params
+    def _cache_covers(self, data: Mapping[str, Any], wanted: List[str]) -> bool:
+        """The entry holds every subset asked for."""
+        return all(isinstance(data.get(name), list) for name in wanted)
 
-    def _template(self, key: str, value: Any) -> Optional[str]:
-        try:
-            if self.templar.is_template(value):
-                value = self.templar.template(value)
-        except Exception as exc:  # pylint: disable=broad-except
-            # The templating error may quote the value: never show it for secrets.
-            detail = "" if key in ("password", "client_secret") else ": %s" % to_text(exc)
-            raise AnsibleParserError("broadcast.video.vos: could not template option %s%s" % (key, detail)) from None
-        # str() also decrypts vault-encrypted strings into a plain str.
-        return None if value is None else str(value)
-
-    def _fetch(self, subsets: List[str]) -> Dict[str, Any]:
-        """Read the cluster once: ``{"format", "cloud_links": [...], "nodes": [...]}`` (normalised, JSON-safe)."""
-        data: Dict[str, Any] = {"format": CACHE_FORMAT}
-        if not subsets:
+    def _fetch(self, wanted: List[str]) -> Dict[str, Any]:
+        """Read the cluster once: ``{"cloud_links": [...], "nodes": [...]}`` (normalised, JSON-safe)."""
+        data: Dict[str, Any] = {}
+        if not wanted:
             return data
-        try:
-            client = VosClient(self._connection_params())
-        except BroadcastError as exc:
-            raise AnsibleParserError("broadcast.video.vos: %s" % exc.message) from None
-        try:
-            absent = self._prefetch(client, subsets)
-            missing = {name: absent[kind] for name in subsets for kind in SUBSET_KINDS[name] if kind in absent}
-            for name in sorted(missing):
-                self.display.warning("broadcast.video.vos: no %s hosts: the cluster has no such endpoint (%s)" % (
-                    {"cloud_links": "cloud link", "nodes": "node"}[name], missing[name].message))
-            facts = VosFacts(client)
-            wanted = [name for name in subsets if name not in missing]
-            values: Dict[str, Any] = facts.gather(wanted) if wanted else {}
-            for warning in facts.warnings:
-                self.display.warning("broadcast.video.vos: %s" % warning)
-            if client.http is not None:
-                self.display.vvv("broadcast.video.vos: requests per endpoint: %s" % client.http.stats.as_dict())
-        except BroadcastError as exc:
-            raise AnsibleParserError("broadcast.video.vos: %s" % exc.message) from None
-        finally:
-            client.close()
+        values, missing = self._with_client(VosClient, lambda client: self._read(client, wanted))
         for name in missing:
             values[name] = EMPTY_SUBSETS[name]
         if "cloud_links" in values:
@@ -253,6 +167,20 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         if "nodes" in values:
             data["nodes"] = [{k: n.get(k) for k in NODE_VARS} for n in values["nodes"] or []]
         return data
+
+    def _read(self, client: VosClient, subsets: List[str]) -> Any:
+        """The subsets' facts, and the subsets whose endpoint the cluster does not have (with the error)."""
+        absent = self._prefetch(client, subsets)
+        missing = {name: absent[kind] for name in subsets for kind in SUBSET_KINDS[name] if kind in absent}
+        for name in sorted(missing):
+            self.display.warning("broadcast.video.vos: no %s hosts: the cluster has no such endpoint (%s)" % (
+                {"cloud_links": "cloud link", "nodes": "node"}[name], missing[name].message))
+        facts = VosFacts(client)
+        wanted = [name for name in subsets if name not in missing]
+        values: Dict[str, Any] = facts.gather(wanted) if wanted else {}
+        for warning in facts.warnings:
+            self.display.warning("broadcast.video.vos: %s" % warning)
+        return values, missing
 
     @staticmethod
     def _prefetch(client: VosClient, subsets: List[str]) -> Dict[str, ApiError]:
@@ -277,13 +205,9 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         return absent
 
     # ------------------------------------------------------------------ hosts
-    def _group(self, prefix: str, value: Any) -> str:
-        """``prefix`` + ``value`` in lower case with every other character than ``[a-z0-9_]`` replaced by ``_``."""
-        return self._sanitize_group_name(prefix + UNSAFE_GROUP_CHARS.sub("_", str(value).lower()))
-
-    def _populate(self, data: Mapping[str, Any], subsets: List[str], prefix: str) -> None:
+    def _populate(self, data: Mapping[str, Any], wanted: List[str], prefix: str) -> None:
         seen: Dict[str, str] = {}
-        if "cloud_links" in subsets:
+        if "cloud_links" in wanted:
             self.inventory.add_group("vos_cloud_links")
             for link in data.get("cloud_links") or []:
                 host = self._add_host(seen, "cloud link", link.get("name") or link.get("id"))
@@ -291,11 +215,11 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                     continue
                 self.inventory.add_child("vos_cloud_links", host)
                 if link.get("group"):
-                    self.inventory.add_child(self.inventory.add_group(self._group("vos_cloud_link_group_", link["group"])), host)
+                    self._add_to_group(self._group("vos_cloud_link_group_", link["group"]), host)
                 if link.get("ip_address"):
                     self.inventory.set_variable(host, "ansible_host", link["ip_address"])
-                self._set_vars(host, prefix, "cloud_link", link, CLOUD_LINK_VARS)
-        if "nodes" in subsets:
+                self._set_vars(host, prefix, link, CLOUD_LINK_VARS, kind="cloud_link")
+        if "nodes" in wanted:
             self.inventory.add_group("vos_nodes")
             for node in data.get("nodes") or []:
                 host = self._add_host(seen, "node", node.get("host_name") or node.get("id"))
@@ -303,28 +227,5 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                     continue
                 self.inventory.add_child("vos_nodes", host)
                 if node.get("node_name"):
-                    self.inventory.add_child(self.inventory.add_group(self._group("vos_node_", node["node_name"])), host)
-                self._set_vars(host, prefix, "node", node, NODE_VARS)
-
-    def _add_host(self, seen: Dict[str, str], kind: str, name: Any) -> Optional[str]:
-        """Add host ``name`` once; a second item of the same name is skipped with a warning."""
-        if not name:
-            self.display.warning("broadcast.video.vos: skipped a %s without a name or id" % kind)
-            return None
-        host = str(name)
-        if host in seen:
-            self.display.warning("broadcast.video.vos: skipped %s %r: a %s of that name is already a host" % (kind, host, seen[host]))
-            return None
-        seen[host] = kind
-        self.inventory.add_host(host)
-        return host
-
-    def _set_vars(self, host: str, prefix: str, kind: str, item: Mapping[str, Any], names: tuple) -> None:
-        self.inventory.set_variable(host, prefix + "kind", kind)
-        for name in names:
-            self.inventory.set_variable(host, prefix + name, item.get(name))
-        strict = self.get_option("strict")
-        self._set_composite_vars(self.get_option("compose"), self.inventory.get_host(host).get_vars(), host, strict=strict)
-        hostvars = self.inventory.get_host(host).get_vars()
-        self._add_host_to_composed_groups(self.get_option("groups"), hostvars, host, strict=strict)
-        self._add_host_to_keyed_groups(self.get_option("keyed_groups"), hostvars, host, strict=strict)
+                    self._add_to_group(self._group("vos_node_", node["node_name"]), host)
+                self._set_vars(host, prefix, node, NODE_VARS, kind="node")

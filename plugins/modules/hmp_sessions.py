@@ -17,7 +17,8 @@ description:
   - O(config[].sources) are source names, resolved to ids with one list read and checked before the first write.
     HMP ignores C(sources) in a session's body, so they are managed through the session-sources endpoints
     (C(POST /apis/sessions/:id/sources) adds one at the next position, C(DELETE /apis/sessions/:id/sources/:sourceId)
-    removes one); a reordered list removes the sources from the first difference on and adds them again in order.
+    removes one). Sources no longer declared are removed; when the order changes, the sources from the first
+    out-of-order position on are removed and added again in order.
   - HMP edits a session by a full-object PUT in which omitted optional fields go back to their defaults, so the
     module reads the session, merges the declared options into it and sends the whole object. The PUT is only sent
     when the title, description, live or sync-record setting changes.

@@ -16,7 +16,8 @@ description:
     re-run finds the event instead of adding another. Changing the start time therefore declares a new event;
     deactivate the old one with O(state=deleted).
   - HMP has no event delete. O(state=deleted) (and O(state=overridden) for undeclared events) B(deactivates) the
-    event (C(active=false) by a PUT) and says so in a warning; an event that is already inactive counts as deleted. O(state=overridden) deactivates every undeclared active event of B(every) session.
+    event (C(active=false) by a PUT) and says so in a warning; an event that is already inactive counts as deleted.
+    O(state=overridden) deactivates every undeclared active event of B(every) session.
   - HMP has no global list of events; they are read session by session (one request per session, concurrently).
   - Events, their fields, the create and edit requests and the day codes C(MON), C(TUE), C(WED), C(THU), C(SAT)
     and C(SUN) are confirmed by Haivision's HMP REST API guide (3.8 to 4.1.1); C(FRI) follows the same pattern

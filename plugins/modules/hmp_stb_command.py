@@ -46,7 +46,7 @@ options:
     description:
       - The command. V(standby-on), V(standby-off), V(reboot), V(mute) and V(unmute) take no parameter.
       - V(set-volume) needs O(volume); V(set-channel) needs O(channel) or O(channel_id) (and O(channel_type));
-        V(show-text-message) needs O(message).
+        V(show-text-message) needs O(message_text).
     type: str
     required: true
     choices: [standby-on, standby-off, reboot, mute, unmute, set-volume, set-channel, show-text-message]
@@ -69,8 +69,10 @@ options:
     type: str
     choices: [source, session, video, composition]
     default: source
-  message:
-    description: Text shown on the screens by V(show-text-message).
+  message_text:
+    description:
+      - Text shown on the screens by V(show-text-message) (HMP C(parameters.data[].message); the option cannot be
+        called C(message), a name Ansible reserves).
     type: str
   message_duration:
     description: How long the message stays on screen, in milliseconds.
@@ -150,7 +152,7 @@ EXAMPLES = r"""
       broadcast.video.hmp_stb_command:
         tags: [floor-1, floor-2]
         command: show-text-message
-        message: The town hall starts in 5 minutes
+        message_text: The town hall starts in 5 minutes
         message_duration: 60000
         message_color: "#ffcc00"
         message_blink: true
@@ -228,7 +230,7 @@ def main() -> None:
         channel={"type": "str"},
         channel_id={"type": "str"},
         channel_type={"type": "str", "default": "source", "choices": list(CHANNEL_TYPES)},
-        message={"type": "str"},
+        message_text={"type": "str"},
         message_duration={"type": "int", "default": 10000},
         message_color={"type": "str", "default": "#ffffff"},
         message_blink={"type": "bool", "default": False},
@@ -243,10 +245,11 @@ def main() -> None:
         required_if=[
             ("command", "set-volume", ("volume",)),
             ("command", "set-channel", ("channel", "channel_id"), True),
-            ("command", "show-text-message", ("message",)),
+            ("command", "show-text-message", ("message_text",)),
         ],
     )
-    params = module.params
+    # build_command reads the text as "message", an option name Ansible reserves: the option is message_text
+    params = dict(module.params, message=module.params["message_text"])
 
     def body(client: Any) -> Dict[str, Any]:
         boxes = select_boxes(client.list_items("devices"), params["ids"] or [], params["names"] or [],

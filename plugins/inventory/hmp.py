@@ -178,8 +178,9 @@ class InventoryModule(DeviceInventory):
 
     def _fetch(self, wanted: Dict[str, str]) -> Dict[str, Any]:
         """Read the boxes once: ``{"query": {...}, "stbs": [...]}`` (normalised, JSON-safe)."""
-        boxes = self._with_client(HmpClient, lambda client: client.get_collection(
-            client.paths["devices"], endpoint="devices", params=wanted, stb=True))
+        device_types = self._str_list("device_types")
+        tags = self._str_list("tags")
+        boxes = self._with_client(HmpClient, lambda client: client.list_devices(device_types, tags))
         return {"query": wanted, "stbs": [stb_vars(box) for box in boxes if isinstance(box, Mapping)]}
 
     # ------------------------------------------------------------------ hosts

@@ -23,6 +23,7 @@ Wire facts (``docs/hmp.md`` has the confirmed/modeled table; sources: Haivision'
 
 from __future__ import annotations
 
+import json
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ansible.module_utils.basic import env_fallback
@@ -253,6 +254,24 @@ class HmpClient(RestClient):
         data = self.data("GET", self.paths["system_version"], endpoint="system_version")
         return data if isinstance(data, dict) else {}
 
+    def list_devices(self, device_types: Sequence[str] = (), tags: Sequence[str] = ()) -> List[Dict[str, Any]]:
+        """Set-top boxes, optionally only those of ``device_types`` (``deviceTypes``, a JSON array, e.g.
+        ``["play_stb_2000"]``) or carrying any of ``tags`` (``tags=a,b``); filters as AVISPL's adapter sends them.
+
+        :raises ValidationError: a tag containing a comma (it cannot travel in HMP's comma list).
+        """
+        query: Dict[str, str] = {}
+        if device_types:
+            query["deviceTypes"] = json.dumps([str(t) for t in device_types], separators=(",", ":"))
+        if tags:
+            bad = [t for t in tags if "," in str(t)]
+            if bad:
+                raise ValidationError("tags: %r contains a comma, which HMP's tag filter cannot carry" % bad[0])
+            query["tags"] = ",".join(str(t) for t in tags)
+        if not query:
+            return self.list_cached("devices")
+        return self.get_collection(self.paths["devices"], endpoint="devices", params=query, stb=True)
+
     def session_events(self, session_id: str) -> List[Dict[str, Any]]:
         """The events of one session (``GET /apis/sessions/:id/events``; none -> 404 NoResults -> [])."""
         return self.get_collection(self.path("sessions", session_id, "events"), endpoint="session_events")
@@ -405,8 +424,8 @@ class HmpClient(RestClient):
         new = "<new %s>" % _label(kind)
         if operation.op == "create":
             if kind == "sessions":
-                return [("POST", self.paths["sessions"])] + [("POST", self.path("sessions", new, "sources"))
-                                                             for _ in body.get("sources") or []]
+                adding = body.get("sources") or []
+                return [("POST", self.paths["sessions"])] + [("POST", self.path("sessions", new, "sources"))] * len(adding)
             if kind == "events":
                 return [("POST", self.path("sessions", body.get("moduleId"), "events"))]
             if kind == "recordings":
@@ -421,7 +440,7 @@ class HmpClient(RestClient):
                 planned = [("PUT", self.path("sessions", ident))] if _session_body(body) != _session_body(current) else []
                 removes, adds = source_changes(current.get("sources") or [], body.get("sources") or [])
                 planned += [("DELETE", self.path("sessions", ident, "sources", s)) for s in removes]
-                return planned + [("POST", self.path("sessions", ident, "sources")) for _ in adds]
+                return planned + [("POST", self.path("sessions", ident, "sources"))] * len(adds)
             if kind == "events":
                 return [("PUT", self.path("sessions", body.get("moduleId"), "events", ident))]
             return [("PUT", self.path(kind, ident))]

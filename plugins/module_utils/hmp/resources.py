@@ -128,7 +128,7 @@ def parse_days(value: Any, where: str) -> List[str]:
     :raises ValidationError: an unknown day; the message lists the allowed codes.
     """
     if isinstance(value, str):
-        parts = [p for p in value.replace(",", ";").split(";")]
+        parts = value.replace(",", ";").split(";")
     elif isinstance(value, (list, tuple)):
         parts = [str(p) for p in value]
     else:

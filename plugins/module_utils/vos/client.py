@@ -271,6 +271,7 @@ class VosClient(RestClient):
         suffix = ("?" + "&".join("%s=%s" % kv for kv in sorted(query.items()))) if query else ""
         return "DELETE", "%s/%s%s" % (path, ident, suffix)
 
+
 def resolve_paths(overrides: Optional[Mapping[str, Any]]) -> Dict[str, str]:
     """:data:`DEFAULT_PATHS` with the user's ``endpoint_paths`` applied (see :func:`..rest.resolve_paths`)."""
     return rest_resolve_paths(DEFAULT_PATHS, overrides, "VOS")

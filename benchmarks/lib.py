@@ -249,6 +249,75 @@ def run_playbook(playbook: str, workdir: str, env: dict[str, str], extra_vars_fi
     return run
 
 
+# ---------------------------------------------------------------- other ansible commands (ansible-inventory)
+def find_ansible_tool(tool: str) -> str:
+    """``tool`` (``ansible-inventory``...) next to this Python (its venv), else the first on PATH."""
+    candidate = os.path.join(os.path.dirname(sys.executable), tool)
+    if os.access(candidate, os.X_OK):
+        return candidate
+    found = shutil.which(tool)
+    if not found:
+        raise BenchError(f"{tool} not found (run with the venv's python, e.g. .venv/core219/bin/python)")
+    return found
+
+
+@dataclass
+class CommandRun:
+    """One timed command (``ansible-inventory --list``...): its exit status, wall time, stdout and stderr."""
+
+    command: list[str]
+    rc: int
+    wall_s: float
+    stdout: str
+    stderr: str
+
+    def tail(self, lines: int = 40) -> str:
+        """The last ``lines`` lines of stderr, else of stdout (for error reports)."""
+        text = self.stderr if self.stderr.strip() else self.stdout
+        return "\n".join(text.splitlines()[-lines:])
+
+
+def run_command(command: list[str], workdir: str, env: dict[str, str], label: str) -> CommandRun:
+    """Run and time the whole command (its start-up included); keep its stdout and stderr in WORKDIR."""
+    log(f"{label}: {' '.join(os.path.basename(part) if i == 0 else part for i, part in enumerate(command))}")
+    start = time.perf_counter()
+    result = subprocess.run(command, env=env, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, check=False)
+    wall = time.perf_counter() - start
+    for suffix, text in (("out", result.stdout), ("err", result.stderr)):
+        with open(os.path.join(workdir, f"{label}.{suffix}"), "w", encoding="utf-8") as handle:
+            handle.write(text)
+    log(f"{label}: rc={result.returncode} wall={wall:.2f}s")
+    return CommandRun(command=command, rc=result.returncode, wall_s=wall, stdout=result.stdout, stderr=result.stderr)
+
+
+def run_inventory(inventory: str, workdir: str, env: dict[str, str], label: str, *args: str) -> CommandRun:
+    """``ansible-inventory -i INVENTORY --list ARGS``, timed (start-up included)."""
+    return run_command([find_ansible_tool("ansible-inventory"), "-i", inventory, "--list", *args], workdir, env, label)
+
+
+def callback_env(*envs: dict[str, str]) -> dict[str, str]:
+    """Merge the environments of several helper callbacks (``marks_env``...): the callback directories and the
+    enabled callbacks are joined, everything else is taken as is."""
+    merged: dict[str, str] = {}
+    joiners = {"ANSIBLE_CALLBACK_PLUGINS": os.pathsep, "ANSIBLE_CALLBACKS_ENABLED": ","}
+    for env in envs:
+        for key, value in env.items():
+            if key in joiners and merged.get(key):
+                merged[key] = merged[key] + joiners[key] + value
+            else:
+                merged[key] = value
+    return merged
+
+
+def median(values: list[float]) -> float:
+    """The median of ``values`` (the mean of the middle two for an even count)."""
+    if not values:
+        raise BenchError("median of no values")
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 # ---------------------------------------------------------------- request marks (callback plugin)
 def marks_env(sim: Simulator, marks_file: str) -> dict[str, str]:
     """Environment enabling the ``bench_request_marks`` callback: it notes the request-log length at every task start."""

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Lifecycle of broadcast.video.hmp_videos against the seeded HMP simulator: edit, replace, delete; no create.
+set -eux
+source ../setup_simulator/simulator.sh
+start_simulator hmp
+ansible-playbook -i "${INVENTORY_PATH}" playbook.yml -e "sim_url=$SIM_URL sim_port=$SIM_PORT" "$@"

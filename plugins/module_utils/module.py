@@ -84,7 +84,8 @@ def run_module(module: AnsibleModule, device: Device, body: Callable[[Any], Dict
         client = device.client_factory(module.params, module.check_mode or offline, offline)
         result = body(client)
         result.update(diagnostics(module, client))
-        merge_warnings(result, list(getattr(client, "warnings", None) or []))
+        for warning in getattr(client, "warnings", None) or []:
+            module.warn(warning)
     except BroadcastError as exc:
         failure = dict(exc.details)
         failure.update(diagnostics(module, client))
@@ -126,7 +127,7 @@ def run_resource_module(device: Device, spec: ResourceSpec, extra_options: Optio
     run_module(module, device, body, offline=state == "rendered")
 
 
-def merge_warnings(result: Dict[str, Any], warnings: List[str]) -> None:
-    """Attach warnings to a module result (Ansible shows them after the task)."""
-    if warnings:
-        result.setdefault("warnings", []).extend(warnings)
+def merge_warnings(module: AnsibleModule, warnings: List[str]) -> None:
+    """Show warnings after the task (``module.warn``; ansible-core 2.19 deprecates a ``warnings`` result key)."""
+    for warning in warnings:
+        module.warn(warning)

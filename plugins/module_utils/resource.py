@@ -53,6 +53,9 @@ class ResourceSpec:
         :class:`ValidationError` with this text (HMP videos come from recordings).
     :param skip_delete: ``fn(api_obj) -> bool``: the item counts as already deleted (HMP events cannot be deleted,
         only deactivated; an inactive event needs no delete).
+    :param rename: option giving a new value of ``key`` (``new_title``): the item found under ``key`` is renamed;
+        when only the new name exists, the rename is done and nothing changes (idempotent). The field map declares
+        the option with ``read``/``write`` that do nothing.
     """
 
     def __init__(self, kind: str, label: str, fields: FieldMap, key: str = "name", api_key: Optional[str] = None,
@@ -60,7 +63,8 @@ class ResourceSpec:
                  identity: Optional[Callable[[Mapping[str, Any]], Optional[str]]] = None,
                  normalize: Optional[Callable[[Mapping[str, Any], str], Dict[str, Any]]] = None,
                  create_error: Optional[str] = None,
-                 skip_delete: Optional[Callable[[Mapping[str, Any]], bool]] = None) -> None:
+                 skip_delete: Optional[Callable[[Mapping[str, Any]], bool]] = None,
+                 rename: Optional[str] = None) -> None:
         self.kind = kind
         self.label = label
         self.fields = fields
@@ -71,6 +75,7 @@ class ResourceSpec:
         self.normalize = normalize
         self.create_error = create_error
         self.skip_delete = skip_delete
+        self.rename = rename
         self._identity = identity
 
     def identity(self, item: Mapping[str, Any]) -> Optional[str]:
@@ -124,6 +129,11 @@ class ResourceClient:
         """``[(method, path), ...]`` of one planned operation, for the ``requests`` report; default one request
         from :meth:`write_request`. Devices whose writes take several requests (HMP session sources) override it."""
         return [self.write_request(kind, operation.op, operation.ident)]
+
+    def wire_body(self, kind: str, body: Dict[str, Any]) -> Dict[str, Any]:
+        """The body a create of ``kind`` actually sends, for ``state: rendered`` (default: ``body`` itself; HMP
+        sends a recording's sources only, for example)."""
+        return body
 
     def check_plan(self, spec: "ResourceSpec", operations: Sequence["Operation"]) -> Optional[List["Operation"]]:
         """Refuse a plan before any write (raise :class:`ValidationError`), for device rules the field maps cannot
@@ -311,6 +321,16 @@ class ResourceEngine:
             name = str(self.spec.identity(want))
             declared.add(name)
             where = self._where(index, name)
+            new_name = want.get(self.spec.rename) if self.spec.rename else None
+            if new_name not in (None, "") and state != "deleted" and str(new_name) != name:
+                if name not in self.have and str(new_name) in self.have:
+                    # renamed by an earlier run: the item is now found under its new name
+                    name = str(new_name)
+                    declared.add(name)
+                    want = dict(want, **{self.spec.key: name, str(self.spec.rename): None})
+                elif name in self.have and str(new_name) in self.have:
+                    raise ValidationError("%s: cannot rename it to %r: a %s of that %s exists" % (
+                        where, new_name, self.spec.label, self.spec.key))
             if name in self.duplicates:
                 raise ValidationError("%s: %d %ss with this %s exist on the device; remove the duplicates first" % (
                     where, self.duplicates[name], self.spec.label, self.spec.key))
@@ -334,6 +354,9 @@ class ResourceEngine:
             desired = fields.complete(want, have_item if state == "merged" else None)
             if self.spec._identity is None:  # pylint: disable=protected-access
                 desired[self.spec.key] = have_item[self.spec.key]
+            if self.spec.rename and desired.get(self.spec.rename) not in (None, ""):
+                desired[self.spec.key] = desired[self.spec.rename]
+                desired[self.spec.rename] = None
             if self.spec.validate:
                 self.spec.validate(desired, where)
             send_secrets = self.update_secrets == "always" and fields.has_secrets(desired)
@@ -374,6 +397,9 @@ class ResourceEngine:
         rendered = []
         for index, want in enumerate(config):
             name = str(self.spec.identity(want))
+            if self.spec.create_error:
+                raise ValidationError("%s: state=rendered shows create requests, and %s" % (
+                    self._where(index, name), self.spec.create_error))
             desired = self.spec.fields.complete(want, None)
             self._check_required(desired, self._where(index, name))
             if self.spec.validate:
@@ -382,8 +408,8 @@ class ResourceEngine:
             operation = Operation("create", name, None, body, None, self._visible(desired))
             requests = self.client.planned_requests(self.spec.kind, operation)
             method, path = requests[0]
-            entry: Dict[str, Any] = {"method": method, "path": path,
-                                     "body": self.spec.fields.mask_secrets(copy.deepcopy(body))}
+            sent = self.client.wire_body(self.spec.kind, self.spec.fields.mask_secrets(copy.deepcopy(body)))
+            entry: Dict[str, Any] = {"method": method, "path": path, "body": sent}
             if len(requests) > 1:
                 entry["then"] = [{"method": m, "path": p} for m, p in requests[1:]]
             rendered.append(entry)

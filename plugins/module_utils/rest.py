@@ -72,7 +72,8 @@ def base_url(params: Mapping[str, Any], default_port: int = 443) -> str:
                                   "https://device.example.com:8443" % host) from None
         if scheme not in ("http", "https") or not parsed.hostname:
             raise ValidationError("host: %r is not an http:// or https:// URL with a host name" % host)
-        if url_port is None and params.get("port"):
+        # a URL without a port uses the option's port, except the default HTTPS port on a plain http:// URL
+        if url_port is None and params.get("port") and not (scheme == "http" and int(params["port"]) == default_port == 443):
             netloc = "%s:%s" % (netloc, params["port"])
         return "%s://%s" % (scheme, netloc)
     if ":" in host and not host.startswith("["):

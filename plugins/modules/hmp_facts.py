@@ -118,7 +118,7 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.broadcast.video.plugins.module_utils.hmp.device import HMP
 from ansible_collections.broadcast.video.plugins.module_utils.hmp.facts import HmpFacts
-from ansible_collections.broadcast.video.plugins.module_utils.module import run_module
+from ansible_collections.broadcast.video.plugins.module_utils.module import merge_warnings, run_module
 
 
 def main() -> None:
@@ -132,9 +132,7 @@ def main() -> None:
     def body(client: Any) -> Dict[str, Any]:
         gatherer = HmpFacts(client)
         facts = gatherer.gather(module.params["gather_subset"])
-        for warning in gatherer.warnings:
-            # module.warn, not a "warnings" result key: ansible-core 2.19 deprecates passing warnings to exit_json
-            module.warn(warning)
+        merge_warnings(module, gatherer.warnings)
         return {"changed": False, "ansible_facts": {"hmp": facts}}
 
     run_module(module, HMP, body)

@@ -248,8 +248,7 @@ def main() -> None:
             ("command", "show-text-message", ("message_text",)),
         ],
     )
-    # build_command reads the text as "message", an option name Ansible reserves: the option is message_text
-    params = dict(module.params, message=module.params["message_text"])
+    params = module.params
 
     def body(client: Any) -> Dict[str, Any]:
         boxes = select_boxes(client.list_items("devices"), params["ids"] or [], params["names"] or [],

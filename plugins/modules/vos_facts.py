@@ -118,7 +118,7 @@ def main() -> None:
                             notification_limit=module.params["notification_limit"])
         facts = gatherer.gather(module.params["gather_subset"])
         result: Dict[str, Any] = {"changed": False, "ansible_facts": {"vos": facts}}
-        merge_warnings(result, gatherer.warnings)
+        merge_warnings(module, gatherer.warnings)
         return result
 
     run_module(module, VOS, body)

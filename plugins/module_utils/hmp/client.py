@@ -326,7 +326,7 @@ class HmpClient(RestClient):
         if kind == "sources":
             return self._data_dict("POST", self.paths["sources"], "sources", _compact(body))
         if kind == "sessions":
-            session = self._data_dict("POST", self.paths["sessions"], "sessions", _session_body(body))
+            session = self._data_dict("POST", self.paths["sessions"], "sessions", _compact(_session_body(body)))
             for source_id in body.get("sources") or []:
                 self._add_session_source(str(session.get("id")), source_id)
             return session
@@ -451,6 +451,19 @@ class HmpClient(RestClient):
             return stops + [("DELETE", self.path("sessions", ident))]
         return [("DELETE", self.path(kind, ident))]
 
+    def wire_body(self, kind: str, body: Dict[str, Any]) -> Dict[str, Any]:
+        """The first request's body of a create, as :meth:`create_item` sends it."""
+        if kind == "sessions":
+            return _compact(_session_body(body))
+        if kind == "events":
+            return {k: v for k, v in _compact(body).items() if k not in ("id", "moduleId", "title")}
+        if kind == "recordings":
+            return {"recorders": body["recorders"]} if body.get("recorders") else {}
+        if kind == "streams":
+            return {"destinations": body["destinations"]} if body.get("destinations") else \
+                {"address": body.get("address"), "port": body.get("port")}
+        return _compact(body)
+
     def check_plan(self, spec: ResourceSpec, operations: Sequence[Operation]) -> Optional[List[Operation]]:
         """HMP rules checked before the first write.
 
@@ -485,6 +498,18 @@ class HmpClient(RestClient):
             count = sum(1 for o in operations if o.op == "delete")
             self.warnings.append("HMP has no API to delete events: %d event%s deactivated (active: false) instead; "
                                  "they stay listed on their session" % (count, " is" if count == 1 else "s are"))
+            return None
+        if spec.kind == "streams":
+            videos = {str(v.get("id")): v for v in self.list_cached("videos")}
+            for operation in operations:
+                if operation.op != "create":
+                    continue
+                video = videos.get(str((operation.body or {}).get("asset")), {})
+                tracks = video.get("movieTrackCount")
+                if isinstance(tracks, int) and tracks > 1 and not (operation.body or {}).get("destinations"):
+                    raise ValidationError("stream %r: the video was recorded from %d sources; give destinations "
+                                          "(one per track_id) instead of address and port (HMP answers 400 010005 "
+                                          "MultiSourcesStream otherwise)" % (operation.name, tracks))
             return None
         if spec.kind == "recordings":
             sessions = {str(s.get("id")): s for s in self.list_cached("sessions")}

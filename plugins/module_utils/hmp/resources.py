@@ -291,9 +291,10 @@ STREAMS = ResourceSpec("streams", "stream", STREAM_FIELDS, key="video", identity
 
 VIDEO_FIELDS = FieldMap([
     Field("title", "title"),
+    Field("new_title", read=lambda obj, refs: None, write=lambda obj, value, refs, where: None),
     Field("description", "description", default=""),
 ])
 
-VIDEOS = ResourceSpec("videos", "video", VIDEO_FIELDS, key="title",
+VIDEOS = ResourceSpec("videos", "video", VIDEO_FIELDS, key="title", rename="new_title",
                       create_error="no such video: HMP makes videos from recordings (stop a recording with "
                                    "broadcast.video.hmp_recordings state=deleted); this module edits and deletes them")

@@ -57,7 +57,7 @@ def build_command(params: Mapping[str, Any], client: Optional[HmpClient]) -> Dic
     """The command body HMP expects (confirmed shapes), from the module options.
 
     :param params: ``command`` plus ``volume`` (0.0-1.0), ``channel``/``channel_id``/``channel_type``,
-        ``message``/``message_duration`` (milliseconds)/``message_color``/``message_blink``/``message_repeat``.
+        ``message_text``/``message_duration`` (milliseconds)/``message_color``/``message_blink``/``message_repeat``.
     :param client: used to resolve a channel name to its id (one list read); None in tests.
     :raises ValidationError: a missing or out-of-range parameter, an unknown channel name.
     """
@@ -83,9 +83,9 @@ def build_command(params: Mapping[str, Any], client: Optional[HmpClient]) -> Dic
             ident = _channel_id(client, CHANNEL_KINDS[channel_type], str(name)) if client is not None else "<%s:%s>" % (channel_type, name)
         return {"command": command, "parameters": {"id": ident, "name": name, "type": CHANNEL_TYPES[channel_type]}}
     if command == "show-text-message":
-        message = params.get("message")
+        message = params.get("message_text")
         if not message:
-            raise ValidationError("show-text-message needs message (the text to show)")
+            raise ValidationError("show-text-message needs message_text (the text to show)")
         duration = params.get("message_duration")
         if duration is None or int(duration) <= 0:
             raise ValidationError("message_duration: %r is not allowed; give milliseconds > 0" % (duration,))

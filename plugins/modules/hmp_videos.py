@@ -15,8 +15,9 @@ description:
   - Videos cannot be created here; HMP makes one from each stopped recording (see M(broadcast.video.hmp_recordings)
     with O(state=deleted)). Declaring a video that does not exist fails before any write.
   - Videos are matched by O(config[].title). HMP does not enforce unique titles; when several videos share a
-    declared title, the module refuses to touch them with a clear error, before any write. Since the title is the
-    key, this module changes a video's description; the title it declares is the one the video has.
+    declared title, the module refuses to touch them with a clear error, before any write. To rename a video, give
+    its current O(config[].title) and O(config[].new_title); a re-run after the rename finds the video under its
+    new title and changes nothing.
   - O(state=overridden) deletes every video that is not declared; use it with care.
   - Listing videos and the C(title) and C(description) fields are confirmed by Haivision's HMP REST API guide (3.9 to
     4.1.1); the edit and delete requests (C(PUT) and C(DELETE /apis/assets/:id)) are confirmed as methods, their
@@ -39,6 +40,13 @@ options:
             example C(Town Hall - 06/05/2026, 15:26).
         type: str
         required: true
+      new_title:
+        description:
+          - A new title for the video found under O(config[].title) (a rename; HMP C(title)).
+          - When no video has O(config[].title) but one has O(config[].new_title), the rename was done by an earlier
+            run and nothing changes. Renaming onto a title another video has fails before any write.
+          - Never returned in RV(gathered).
+        type: str
       description:
         description: Free text (HMP C(description)). Default V("").
         type: str
@@ -57,6 +65,12 @@ EXAMPLES = r"""
     config:
       - title: Town Hall - 06/05/2026, 15:26
         description: June all-hands, with the Q&A
+
+- name: Give a recording a title viewers understand (idempotent rename)
+  broadcast.video.hmp_videos:
+    config:
+      - title: Town Hall - 06/05/2026, 15:26
+        new_title: Town Hall, June 2026
 
 - name: Every HMP task of the play shares the connection options
   hosts: localhost

@@ -6,7 +6,8 @@
 # usage: tools/demo.sh VENV_DIR
 # The playbook gets each simulator as environment variables and extra vars:
 #   VOS_HOST, VOS_PORT, VOS_USE_SSL=false, VOS_VALIDATE_CERTS=false,
-#   VOS_USERNAME, VOS_PASSWORD (override by exporting them before `make demo`).
+#   VOS_USERNAME, VOS_PASSWORD, and HMP_HOST, HMP_PORT, HMP_USE_SSL=false,
+#   HMP_VALIDATE_CERTS=false, HMP_USERNAME, HMP_PASSWORD (override by exporting them before `make demo`).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 venv=$(cd "$1" && pwd)
@@ -65,6 +66,9 @@ if [ -f "$root/tests/simulators/serve.py" ]; then
     export VOS_HOST=127.0.0.1 VOS_PORT=$SIM_PORT VOS_USE_SSL=false VOS_VALIDATE_CERTS=false
     export VOS_USERNAME=${VOS_USERNAME:-admin} VOS_PASSWORD=${VOS_PASSWORD:-admin-password}
     extra+=(-e "vos_host=$VOS_HOST" -e "vos_port=$VOS_PORT" -e "vos_use_ssl=false" -e "vos_validate_certs=false")
+    start_sim hmp
+    export HMP_HOST=127.0.0.1 HMP_PORT=$SIM_PORT HMP_USE_SSL=false HMP_VALIDATE_CERTS=false
+    export HMP_USERNAME=${HMP_USERNAME:-haiadmin} HMP_PASSWORD=${HMP_PASSWORD:-hmp-password}
 else
     echo "demo: NOTE tests/simulators/serve.py does not exist yet; running the playbook without simulators"
 fi
@@ -78,7 +82,7 @@ run() {
         echo "demo: run $n FAILED" >&2
         return 1
     fi
-    sed -n '/^TASK \[Summary\]/,/^PLAY RECAP/p' "$log" | sed '$d'
+    awk '/^(TASK|PLAY)/ { show = ($0 ~ /^TASK \[(Summary|HMP summary)\]/) } show' "$log"
     sed -n '/^PLAY RECAP/,$p' "$log"
     cp "$log" "$work/last.log"
 }

@@ -173,22 +173,40 @@ def repeat_count(options: argparse.Namespace) -> int:
     return max(1, getattr(options, "repeat", 0) or DEFAULT_REPEAT)
 
 
+@dataclass
+class Runner:
+    """One measured command: ``once(run_label) -> (wall_s, task-times file or None)``; its requests are checked
+    against ``coll`` (None: only counted)."""
+
+    label: str
+    once: Callable[[str], tuple[float, str | None]]
+    coll: Collection | None
+
+
+def interleave(sim: lib.Simulator, times: int, runners: list[Runner]) -> list[Measured]:
+    """``times`` rounds, each running every runner once in order (A B C, A B C...), so that the load of a shared
+    machine weighs on every command alike; the request log is cleared before each run. One :class:`Measured` per
+    runner, in order."""
+    results = [Measured(label=runner.label, walls=[], requests=[], checks=[], task_times=[]) for runner in runners]
+    for index in range(times):
+        for runner, result in zip(runners, results):
+            run_label = runner.label if times == 1 else f"{runner.label}-{index + 1}"
+            sim.clear_log()
+            wall, times_file = runner.once(run_label)
+            requests = sim.request_log()
+            result.walls.append(wall)
+            result.requests.append(len(requests))
+            result.checks.append(check_requests(requests, runner.coll) if runner.coll is not None
+                                 else (True, f"requests={len(requests)}"))
+            if times_file and os.path.exists(times_file):
+                result.task_times.append(read_times(times_file))
+    return results
+
+
 def measure(label: str, times: int, sim: lib.Simulator, once: Callable[[str], tuple[float, str | None]],
             coll: Collection | None) -> Measured:
-    """Run ``once(run_label) -> (wall_s, task-times file or None)`` ``times`` times, the request log cleared before
-    each run; check every run's requests against ``coll`` (when given)."""
-    result = Measured(label=label, walls=[], requests=[], checks=[], task_times=[])
-    for index in range(times):
-        run_label = label if times == 1 else f"{label}-{index + 1}"
-        sim.clear_log()
-        wall, times_file = once(run_label)
-        requests = sim.request_log()
-        result.walls.append(wall)
-        result.requests.append(len(requests))
-        result.checks.append(check_requests(requests, coll) if coll is not None else (True, f"requests={len(requests)}"))
-        if times_file and os.path.exists(times_file):
-            result.task_times.append(read_times(times_file))
-    return result
+    """One command ``times`` times (see :func:`interleave`)."""
+    return interleave(sim, times, [Runner(label, once, coll)])[0]
 
 
 # ---------------------------------------------------------------- the uri baselines
@@ -227,17 +245,26 @@ class UriBaseline:
             return result.wall_s, times_file
         return once
 
-    def loop(self, label: str, times: int, sample_pages: int = 0) -> Baseline:
-        """uri_pages.yml: the whole collection (median of ``times`` runs), or, for a collection of more than
-        ``MAX_FULL_BASELINE_PAGES`` pages (or ``sample_pages`` given), a sample of pages extrapolated linearly:
-        ``wall = fixed + (sample - fixed) / (k - 1) x (N - 1)`` where ``fixed`` is the run reading page 1 only."""
+    def sample_pages(self, options: argparse.Namespace) -> int:
+        """Pages of the sample to extrapolate from, or 0 to measure the whole collection: ``--baseline-items N``
+        (read as pages), else ``SAMPLE_PAGES`` above ``MAX_FULL_BASELINE_PAGES`` pages, else 0."""
+        sample = int(getattr(options, "baseline_items", 0) or 0)
+        if not sample and self.coll.pages > MAX_FULL_BASELINE_PAGES:
+            sample = SAMPLE_PAGES
+        return max(sample, 2) if 0 < sample < self.coll.pages else 0
+
+    def loop_runner(self, label: str) -> Runner:
+        """uri_pages.yml over the whole collection, for :func:`interleave`."""
+        return Runner(label, self._once("uri_pages.yml", 0), self.coll)
+
+    def measured(self, measured: Measured) -> Baseline:
+        """The baseline of whole-collection runs."""
+        return Baseline(measured.wall, measured.request_count, f"measured over all {self.coll.pages} pages", measured)
+
+    def extrapolated(self, label: str, sample_pages: int) -> Baseline:
+        """uri_pages.yml on a sample, extrapolated linearly: ``wall = fixed + (sample - fixed) / (k - 1) x (N - 1)``
+        where ``fixed`` is the run reading page 1 only and ``k`` the sample's pages."""
         pages = self.coll.pages
-        if not sample_pages and pages > MAX_FULL_BASELINE_PAGES:
-            sample_pages = SAMPLE_PAGES
-        if not sample_pages or sample_pages >= pages:
-            measured = measure(label, times, self.sim, self._once("uri_pages.yml", 0), self.coll)
-            return Baseline(measured.wall, measured.request_count, f"measured over all {pages} pages", measured)
-        sample_pages = max(sample_pages, 2)
         fixed = measure(f"{label}-page1", 1, self.sim, self._once("uri_pages.yml", 1), None)
         sample = measure(f"{label}-sample", 1, self.sim, self._once("uri_pages.yml", sample_pages), None)
         per_page = max(sample.wall - fixed.wall, 0.0) / (sample_pages - 1)
@@ -254,8 +281,3 @@ class UriBaseline:
         if self.coll.pages > MAX_FULL_BASELINE_PAGES:
             return None
         return measure(label, 1, self.sim, self._once("uri_follow.yml", 0), self.coll)
-
-
-def baseline_sample(options: argparse.Namespace) -> int:
-    """``--baseline-items N`` read as a number of pages for the HMP baselines (0: automatic)."""
-    return int(getattr(options, "baseline_items", 0) or 0)

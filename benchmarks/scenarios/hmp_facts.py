@@ -4,7 +4,8 @@
 
 The HMP simulator has 20 ms latency and ``--sources 2000`` (plus its 6 seeded sources).
 
-Measured (each an entire ``ansible-playbook`` command, start-up included, median of ``--repeat`` runs):
+Measured (each an entire ``ansible-playbook`` command, start-up included, median of ``--repeat`` rounds; each round runs
+every command once, in turn, so that the load of a shared machine weighs on all alike):
 
 * ``benchmarks/hmp/facts.yml`` with ``max_workers`` 4 (the default; headline), 8, and 1 (the module reading one page
   at a time); every run must make exactly 1 login + one GET per page (page 1 first, it tells the page count; pages
@@ -51,8 +52,8 @@ class Scenario:
             "hmp_expected_sources": self.coll.total,
         })
 
-    def facts(self, max_workers: int, times: int) -> hmp.Measured:
-        """facts.yml with ``max_workers``, ``times`` runs."""
+    def facts(self, max_workers: int) -> hmp.Runner:
+        """facts.yml with ``max_workers``, for :func:`hmp.interleave`."""
         def once(label: str) -> tuple[float, str | None]:
             times_file = os.path.join(self.workdir, f"{label}.times.json")
             env = lib.ansible_env(self.workdir, hmp.times_env(times_file))
@@ -61,7 +62,7 @@ class Scenario:
             if result.rc != 0:
                 raise lib.BenchError(f"{label}: ansible-playbook failed (rc={result.rc}):\n{result.tail()}")
             return result.wall_s, times_file
-        return hmp.measure(f"facts-workers{max_workers}", times, self.sim, once, self.coll)
+        return hmp.Runner(f"facts-workers{max_workers}", once, self.coll)
 
 
 def run(options: argparse.Namespace) -> list[lib.Target]:
@@ -93,11 +94,12 @@ def _run(scn: Scenario, name: str, sources: int) -> list[lib.Target]:  # pylint:
     print(f"== {name}: hmp_facts gather_subset [sources], {coll.total} sources ({sources} generated + seeded) = "
           f"{coll.pages} pages of {coll.page_size}; HMP simulator with {hmp.LATENCY_MS} ms latency", flush=True)
 
-    workers4 = scn.facts(4, times)
-    workers8 = scn.facts(8, times)
-    workers1 = scn.facts(1, times)
     base = hmp.UriBaseline(scn.sim, scn.workdir, coll)
-    loop = base.loop("baseline-uri-loop", times, hmp.baseline_sample(scn.options))
+    sample = base.sample_pages(scn.options)
+    runners = [scn.facts(4), scn.facts(8), scn.facts(1)] + ([] if sample else [base.loop_runner("baseline-uri-loop")])
+    runs = hmp.interleave(scn.sim, times, runners)
+    workers4, workers8, workers1 = runs[:3]
+    loop = base.extrapolated("baseline-uri-loop", sample) if sample else base.measured(runs[3])
     follow = base.follow("baseline-uri-follow")
 
     print(_line("hmp_facts max_workers 4 (default)", workers4, FACTS_TASK))

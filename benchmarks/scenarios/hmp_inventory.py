@@ -3,7 +3,8 @@
 """HMP inventory: ansible-inventory --list of 10,000 set-top boxes (20 pages of 500), concurrent vs a uri page loop.
 
 The HMP simulator has 20 ms latency and ``--stbs 10000``; the ``broadcast.video.hmp`` inventory plugin makes every
-box a host. Measured (each an entire command, start-up included, median of ``--repeat`` runs):
+box a host. Measured (each an entire command, start-up included; median of ``--repeat`` rounds of uncached, cached
+and uri-loop runs taken in turn, so that the load of a shared machine weighs on all alike):
 
 * ``ansible-inventory -i benchmarks/hmp/stbs.hmp.yml --list`` (max_workers 4, the default; headline): exactly 1 login
   + one GET per page (page 1 first, it tells ``numPages``; pages 2..N concurrently) + 1 logout, every box a host;
@@ -47,9 +48,9 @@ class Scenario:
         self.cache_dir = os.path.join(workdir, "inventory-cache")
         self.outputs: dict[str, dict[str, Any]] = {}
 
-    def inventory(self, config: str, label: str, times: int, coll: hmp.Collection | None) -> hmp.Measured:
-        """``ansible-inventory -i benchmarks/hmp/CONFIG --list``, ``times`` runs; keeps the parsed output of the
-        first run under ``label``. ``coll`` None: no request check (the cached runs, checked for none)."""
+    def inventory(self, config: str, label: str, coll: hmp.Collection | None) -> hmp.Runner:
+        """``ansible-inventory -i benchmarks/hmp/CONFIG --list`` for :func:`hmp.interleave`; keeps the parsed output
+        of its first run under ``label``. ``coll`` None: no request check (the cached runs, checked for none)."""
         env = lib.ansible_env(self.workdir, {
             "HMP_PORT": str(self.sim.port),
             "ANSIBLE_INVENTORY_CACHE_CONNECTION": self.cache_dir,
@@ -68,7 +69,7 @@ class Scenario:
                     raise lib.BenchError(f"{run_label}: ansible-inventory --list printed no JSON: {exc}") from exc
             return result.wall_s, None
 
-        return hmp.measure(label, times, self.sim, once, coll)
+        return hmp.Runner(label, once, coll)
 
     def hosts(self, label: str) -> int:
         """Hosts in the output kept under ``label``."""
@@ -102,12 +103,16 @@ def _run(scn: Scenario, name: str) -> list[lib.Target]:  # pylint: disable=too-m
     print(f"== {name}: ansible-inventory --list, broadcast.video.hmp, {coll.total} set-top boxes = {coll.pages} pages "
           f"of {coll.page_size}; HMP simulator with {hmp.LATENCY_MS} ms latency", flush=True)
 
-    plain = scn.inventory("stbs.hmp.yml", "inventory", times, coll)
-    workers1 = scn.inventory("stbs-workers1.hmp.yml", "inventory-workers1", 1, coll)
-    cold = scn.inventory("stbs-cached.hmp.yml", "inventory-cache-fill", 1, coll)
-    warm = scn.inventory("stbs-cached.hmp.yml", "inventory-cached", times, None)
     base = hmp.UriBaseline(scn.sim, scn.workdir, coll)
-    loop = base.loop("baseline-uri-loop", times, hmp.baseline_sample(scn.options))
+    sample = base.sample_pages(scn.options)
+    # the cache is filled first; then rounds of: uncached, cached, uri loop
+    cold, = hmp.interleave(scn.sim, 1, [scn.inventory("stbs-cached.hmp.yml", "inventory-cache-fill", coll)])
+    runners = [scn.inventory("stbs.hmp.yml", "inventory", coll), scn.inventory("stbs-cached.hmp.yml", "inventory-cached", None)]
+    runners += [] if sample else [base.loop_runner("baseline-uri-loop")]
+    runs = hmp.interleave(scn.sim, times, runners)
+    plain, warm = runs[:2]
+    loop = base.extrapolated("baseline-uri-loop", sample) if sample else base.measured(runs[2])
+    workers1, = hmp.interleave(scn.sim, 1, [scn.inventory("stbs-workers1.hmp.yml", "inventory-workers1", coll)])
     follow = base.follow("baseline-uri-follow")
 
     hosts = scn.hosts("inventory")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lifecycle of broadcast.video.hmp_videos against the seeded HMP simulator: edit, replace, delete; no create.
+# Lifecycle of broadcast.video.hmp_videos against the seeded HMP simulator: edit, rename, replace, delete; no create.
 set -eux
 source ../setup_simulator/simulator.sh
 start_simulator hmp

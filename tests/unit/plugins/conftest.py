@@ -1,8 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, broadcast.video contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Fixtures shared by the module_utils and module unit tests: the VOS simulator as a subprocess on an OS-chosen
-loopback port (``sim``: reset to its seed before each test)."""
+"""Fixtures shared by the module_utils and module unit tests: the VOS and HMP simulators as subprocesses on
+OS-chosen loopback ports (``sim`` and ``hmp_sim``: reset to their seed before each test)."""
 
 from __future__ import annotations
 
@@ -19,13 +19,16 @@ SERVE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "sim
 
 #: Default credentials of the simulator (tests/simulators/vos/app.py VosSettings).
 BASIC = {"username": "admin", "password": "admin-password"}
+#: Default credentials of the HMP simulator (tests/simulators/hmp/app.py HmpSettings).
+HMP_LOGIN = {"username": "haiadmin", "password": "hmp-password"}
+HMP_KEY = {"api_key": "hmp-api-key", "api_secret": "hmp-api-secret"}
 
 
 class Simulator:
-    """``tests/simulators/serve.py vos --port 0`` as a subprocess (loopback only); ``url`` comes from its READY line."""
+    """``tests/simulators/serve.py DEVICE --port 0`` as a subprocess (loopback only); ``url`` comes from its READY line."""
 
-    def __init__(self):
-        self.process = subprocess.Popen([sys.executable, SERVE, "vos", "--host", "127.0.0.1", "--port", "0"],  # pylint: disable=consider-using-with
+    def __init__(self, device="vos"):
+        self.process = subprocess.Popen([sys.executable, SERVE, device, "--host", "127.0.0.1", "--port", "0"],  # pylint: disable=consider-using-with
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = {}
         reader = threading.Thread(target=lambda: line.update(text=self.process.stdout.readline()), daemon=True)
@@ -34,7 +37,7 @@ class Simulator:
         if not line.get("text"):
             self.process.kill()
             self.process.wait(10)
-            raise RuntimeError("the VOS simulator did not start")
+            raise RuntimeError("the %s simulator did not start" % device.upper())
         info = json.loads(line["text"])
         self.url = info["url"]
         self.port = int(info["port"])
@@ -101,3 +104,52 @@ def sim(vos_simulator, monkeypatch):
     vos_simulator.control("DELETE", "faults")
     vos_simulator.control("DELETE", "requests")
     return vos_simulator
+
+
+class HmpSimulator(Simulator):
+    """``tests/simulators/serve.py hmp --port 0``: cookie-session login by default (``connection(auth="api_key")`` for
+    the HMP 4.1 API key)."""
+
+    def __init__(self):
+        super().__init__("hmp")
+
+    def connection(self, auth="session", **extra):  # pylint: disable=arguments-differ
+        """Module connection options for this simulator (plain HTTP, no retries)."""
+        params = {"host": "127.0.0.1", "port": self.port, "use_ssl": False, "retries": 0, "timeout": 5}
+        params.update(HMP_KEY if auth == "api_key" else HMP_LOGIN)
+        params.update(extra)
+        return params
+
+    def writes(self):
+        """``(method, path)`` of every write request in the log, logins and logouts left out."""
+        return [(e["method"], e["path"]) for e in self.requests_log() if e["method"] in ("POST", "PUT", "PATCH", "DELETE")
+                and not e["path"].startswith("/apis/authentication/")]
+
+    def state(self):
+        """The simulator's raw state (``/__sim__/state``)."""
+        return self.control("GET", "state")
+
+    def insert(self, collection, item):
+        """Insert a raw item (``/__sim__/items/COLLECTION``); returns it with its id."""
+        return self.control("POST", "items/%s" % collection, item)
+
+
+@pytest.fixture(scope="session")
+def hmp_simulator():
+    """One HMP simulator for the whole unit-test session."""
+    simulator = HmpSimulator()
+    yield simulator
+    simulator.stop()
+
+
+@pytest.fixture
+def hmp_sim(hmp_simulator, monkeypatch):
+    """The shared HMP simulator reset to its seed: default switches, no faults, empty request log; no HMP_*
+    environment."""
+    for name in list(os.environ):
+        if name.startswith("HMP_"):
+            monkeypatch.delenv(name)
+    hmp_simulator.control("POST", "reset", {})
+    hmp_simulator.control("DELETE", "faults")
+    hmp_simulator.control("DELETE", "requests")
+    return hmp_simulator

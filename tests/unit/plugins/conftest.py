@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 import requests
@@ -112,6 +113,36 @@ class HmpSimulator(Simulator):
 
     def __init__(self):
         super().__init__("hmp")
+        self.clients = []
+        self.baseline = 0
+
+    def track(self, client):
+        """Count the requests of ``client`` (an HmpClient) for :meth:`requests_log`; returns ``client``."""
+        self.clients.append(client)
+        return client
+
+    def sent(self):
+        """How many requests the tracked clients have sent and seen answered."""
+        return sum(len(c.http.log) for c in self.clients if getattr(c, "http", None) is not None)
+
+    def clear_requests(self):
+        """Empty the request log (what the tracked clients sent so far is not waited for any more)."""
+        self.control("DELETE", "requests")
+        self.baseline = self.sent()
+
+    def requests_log(self, timeout=5.0):
+        """Device requests since the last reset, oldest first.
+
+        The simulator logs a request just after it sent the answer, so a client can hold the answer before the entry
+        exists: this waits (up to ``timeout`` s) until every answered request of the tracked clients is logged.
+        """
+        expected = self.sent() - self.baseline
+        deadline = time.monotonic() + timeout
+        while True:
+            entries = super().requests_log()
+            if len(entries) >= expected or time.monotonic() >= deadline:
+                return entries
+            time.sleep(0.005)
 
     def connection(self, auth="session", **extra):  # pylint: disable=arguments-differ
         """Module connection options for this simulator (plain HTTP, no retries)."""
@@ -152,4 +183,6 @@ def hmp_sim(hmp_simulator, monkeypatch):
     hmp_simulator.control("POST", "reset", {})
     hmp_simulator.control("DELETE", "faults")
     hmp_simulator.control("DELETE", "requests")
+    hmp_simulator.clients = []
+    hmp_simulator.baseline = 0
     return hmp_simulator

@@ -21,7 +21,7 @@ def facts(hmp_sim):
     clients = []
 
     def make(**extra):
-        client = HmpClient(hmp_sim.connection(**extra))
+        client = hmp_sim.track(HmpClient(hmp_sim.connection(**extra)))
         clients.append(client)
         return HmpFacts(client)
 

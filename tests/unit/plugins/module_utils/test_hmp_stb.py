@@ -27,7 +27,7 @@ def hmp(hmp_sim):
     clients = []
 
     def make(**extra):
-        client = HmpClient(hmp_sim.connection(**extra))
+        client = hmp_sim.track(HmpClient(hmp_sim.connection(**extra)))
         clients.append(client)
         return client
 

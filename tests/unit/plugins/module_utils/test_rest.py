@@ -401,11 +401,11 @@ def test_token_auth_a_later_401_logs_in_again():
 def test_token_auth_on_a_real_socket_relogs_in_once_for_concurrent_401s(hmp_sim):
     """Every HMP session expires; 8 concurrent reads all get 401 and share one new login."""
     from ansible_collections.broadcast.video.plugins.module_utils.hmp.client import HmpClient
-    client = HmpClient(hmp_sim.connection(max_workers=8))
+    client = hmp_sim.track(HmpClient(hmp_sim.connection(max_workers=8)))
     try:
         client.data("GET", "/apis/system/version")
         hmp_sim.control("POST", "expire-tokens")
-        hmp_sim.control("DELETE", "requests")
+        hmp_sim.clear_requests()
         results = client.run_concurrently([lambda: client.data("GET", "/apis/system/version") for _call in range(8)])
         assert all(r["version"] for r in results)
         assert client.auth.logins == 2

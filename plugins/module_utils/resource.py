@@ -51,8 +51,9 @@ class ResourceSpec:
         :class:`ValidationError`.
     :param create_error: when set, the kind cannot be created through the API: planning a create raises a
         :class:`ValidationError` with this text (HMP videos come from recordings).
-    :param skip_delete: ``fn(api_obj) -> bool``: the item counts as already deleted (HMP events cannot be deleted,
-        only deactivated; an inactive event needs no delete).
+    :param soft_delete: ``{option: value}`` when the device cannot delete items of this kind and the client's
+        ``delete_item`` sets these values instead (HMP events: ``{"active": False}``): an item already holding them
+        needs no delete, and ``after`` keeps it with those values.
     :param rename: option giving a new value of ``key`` (``new_title``): the item found under ``key`` is renamed;
         when only the new name exists, the rename is done and nothing changes (idempotent). The field map declares
         the option with ``read``/``write`` that do nothing.
@@ -63,7 +64,7 @@ class ResourceSpec:
                  identity: Optional[Callable[[Mapping[str, Any]], Optional[str]]] = None,
                  normalize: Optional[Callable[[Mapping[str, Any], str], Dict[str, Any]]] = None,
                  create_error: Optional[str] = None,
-                 skip_delete: Optional[Callable[[Mapping[str, Any]], bool]] = None,
+                 soft_delete: Optional[Mapping[str, Any]] = None,
                  rename: Optional[str] = None) -> None:
         self.kind = kind
         self.label = label
@@ -74,7 +75,7 @@ class ResourceSpec:
         self.validate = validate
         self.normalize = normalize
         self.create_error = create_error
-        self.skip_delete = skip_delete
+        self.soft_delete = dict(soft_delete) if soft_delete else None
         self.rename = rename
         self._identity = identity
 
@@ -125,9 +126,10 @@ class ResourceClient:
         """``(method, path)`` of a create/update/delete, for the ``requests`` report."""
         raise NotImplementedError
 
-    def planned_requests(self, kind: str, operation: "Operation") -> List[Tuple[str, str]]:
-        """``[(method, path), ...]`` of one planned operation, for the ``requests`` report; default one request
-        from :meth:`write_request`. Devices whose writes take several requests (HMP session sources) override it."""
+    def planned_requests(self, kind: str, operation: "Operation") -> List[Tuple[Any, ...]]:
+        """``[(method, path[, body]), ...]`` of one planned operation, for the ``requests`` report and
+        ``state: rendered`` (which shows the body of each follow-up request that has one); default one request from
+        :meth:`write_request`. Devices whose writes take several requests (HMP session sources) override it."""
         return [self.write_request(kind, operation.op, operation.ident)]
 
     def wire_body(self, kind: str, body: Dict[str, Any]) -> Dict[str, Any]:
@@ -338,7 +340,8 @@ class ResourceEngine:
             if state == "deleted":
                 if current is not None and not self._already_deleted(current):
                     deletes.append(Operation("delete", name, self.client.item_id(self.spec.kind, current), None,
-                                             self._visible(self.have_items[name]), None, current))
+                                             self._visible(self.have_items[name]), self._soft_deleted(self.have_items[name]),
+                                             current))
                 continue
             if current is None:
                 if self.spec.create_error:
@@ -372,12 +375,22 @@ class ResourceEngine:
                     for obj in self.have_all[name]:
                         if self._already_deleted(obj):
                             continue
+                        item = self.spec.fields.from_api(obj, self.refs)
                         deletes.append(Operation("delete", name, self.client.item_id(self.spec.kind, obj), None,
-                                                 self._visible(self.spec.fields.from_api(obj, self.refs)), None, obj))
+                                                 self._visible(item), self._soft_deleted(item), obj))
         return deletes + creates + updates
 
     def _already_deleted(self, obj: Mapping[str, Any]) -> bool:
-        return bool(self.spec.skip_delete is not None and self.spec.skip_delete(obj))
+        if not self.spec.soft_delete:
+            return False
+        item = self.spec.fields.from_api(obj, self.refs)
+        return all(item.get(k) == v for k, v in self.spec.soft_delete.items())
+
+    def _soft_deleted(self, item: Mapping[str, Any]) -> Optional[Dict[str, Any]]:
+        """The item as a soft delete leaves it (None for a real delete)."""
+        if not self.spec.soft_delete:
+            return None
+        return self._visible(dict(item, **self.spec.soft_delete))
 
     def _check_required(self, item: Mapping[str, Any], where: str) -> None:
         missing = [opt for opt in self.spec.required if item.get(opt) in (None, [], "")]
@@ -407,11 +420,12 @@ class ResourceEngine:
             body = self.spec.fields.to_api(desired, self.refs, None, self._where(index, name))
             operation = Operation("create", name, None, body, None, self._visible(desired))
             requests = self.client.planned_requests(self.spec.kind, operation)
-            method, path = requests[0]
+            method, path = requests[0][0], requests[0][1]
             sent = self.client.wire_body(self.spec.kind, self.spec.fields.mask_secrets(copy.deepcopy(body)))
             entry: Dict[str, Any] = {"method": method, "path": path, "body": sent}
             if len(requests) > 1:
-                entry["then"] = [{"method": m, "path": p} for m, p in requests[1:]]
+                entry["then"] = [dict({"method": r[0], "path": r[1]}, **({"body": r[2]} if len(r) > 2 else {}))
+                                 for r in requests[1:]]
             rendered.append(entry)
         return {"changed": False, "rendered": rendered}
 
@@ -419,7 +433,8 @@ class ResourceEngine:
     def _report(self, operations: Sequence[Operation]) -> List[Dict[str, str]]:
         report = []
         for operation in operations:
-            for method, path in self.client.planned_requests(self.spec.kind, operation):
+            for planned in self.client.planned_requests(self.spec.kind, operation):
+                method, path = planned[0], planned[1]
                 report.append({"method": method, "path": path, "item": operation.name, "operation": operation.op})
         return report
 
@@ -462,7 +477,7 @@ class ResourceEngine:
     def _after(self, operations: Sequence[Operation]) -> List[Dict[str, Any]]:
         after = {name: self._visible(item) for name, item in self.have_items.items()}
         for operation in operations:
-            if operation.op == "delete":
+            if operation.op == "delete" and operation.after is None:
                 after.pop(operation.name, None)
             else:
                 after[operation.name] = copy.deepcopy(operation.after or {})

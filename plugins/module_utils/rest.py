@@ -10,6 +10,7 @@ and its quirks (envelopes, empty-list answers, error shapes); nothing else about
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import threading
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
@@ -76,10 +77,21 @@ def base_url(params: Mapping[str, Any], default_port: int = 443) -> str:
         if url_port is None and params.get("port") and not (scheme == "http" and int(params["port"]) == default_port == 443):
             netloc = "%s:%s" % (netloc, params["port"])
         return "%s://%s" % (scheme, netloc)
+    port = params.get("port") or default_port
     if ":" in host and not host.startswith("["):
-        host = "[%s]" % host  # a bare IPv6 address
+        try:
+            ipaddress.IPv6Address(host)
+            host = "[%s]" % host  # a bare IPv6 address
+        except ValueError:
+            name, _sep, given_port = host.rpartition(":")
+            if not name or not given_port.isdigit() or ":" in name:
+                raise ValidationError("host: %r is neither a host name, an IP address nor a URL; give the port with the "
+                                      "port option (host: device.example.com, port: 8443)" % host) from None
+            host, port = name, int(given_port)  # name:port
+    if not host:
+        raise ValidationError("host: give the device's host name or address")
     scheme = "https" if params.get("use_ssl", True) else "http"
-    return "%s://%s:%s" % (scheme, host, params.get("port") or default_port)
+    return "%s://%s:%s" % (scheme, host, port)
 
 
 def given(params: Mapping[str, Any], option: str, default: Any) -> Any:

@@ -28,7 +28,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ansible.module_utils.basic import env_fallback
 
-from ..errors import ApiError, AuthenticationError, ValidationError
+from ..errors import ApiError, AuthenticationError, BroadcastError, TransportError, ValidationError
 from ..rest import Page, RestClient, connection_spec, fetch_all_pages, page_count
 from ..resource import Operation, ResourceSpec
 from ..transport import HttpClient, TokenAuth, decode_json
@@ -328,7 +328,8 @@ class HmpClient(RestClient):
         if kind == "sessions":
             session = self._data_dict("POST", self.paths["sessions"], "sessions", _compact(_session_body(body)))
             for source_id in body.get("sources") or []:
-                self._add_session_source(str(session.get("id")), source_id)
+                self._follow_up("session %r was created, but adding its source %s" % (body.get("title"), source_id),
+                                lambda sid=source_id: self._add_session_source(str(session.get("id")), sid))
             return session
         if kind == "events":
             event = {k: v for k, v in _compact(body).items() if k not in ("id", "moduleId", "title")}
@@ -338,15 +339,16 @@ class HmpClient(RestClient):
             recording = self._data_dict("POST", self.path("sessions", body.get("session"), "recordings"),
                                         "session_recordings", start)
             if body.get("state") == "PAUSED":
-                recording = self._data_dict("PUT", self.path("recordings", recording.get("id")), "recordings",
-                                            {"state": "PAUSED"})
+                recording = self._follow_up("the recording started, but pausing it", lambda: self._data_dict(
+                    "PUT", self.path("recordings", recording.get("id")), "recordings", {"state": "PAUSED"}))
             return recording
         if kind == "streams":
             start = {"destinations": body["destinations"]} if body.get("destinations") else \
                 {"address": body.get("address"), "port": body.get("port")}
             stream = self._data_dict("POST", self.path("videos", body.get("asset"), "streams"), "video_streams", start)
             if body.get("state") == "paused":
-                stream = self._data_dict("PUT", self.path("streams", stream.get("id")), "streams", {"state": "paused"})
+                stream = self._follow_up("the stream started, but pausing it", lambda: self._data_dict(
+                    "PUT", self.path("streams", stream.get("id")), "streams", {"state": "paused"}))
             return stream
         raise ValidationError("HMP has no create endpoint for %ss" % _label(kind))
 
@@ -401,6 +403,15 @@ class HmpClient(RestClient):
                 self.request("DELETE", self.path("recordings", recording_id), endpoint="recordings")
         self.request("DELETE", self.path(kind, ident), endpoint=kind)
 
+    @staticmethod
+    def _follow_up(what: str, call: Any) -> Any:
+        """Run the second request of a create. Its failure is not an "outcome unknown" of the create (the item
+        exists): it is raised as a plain :class:`BroadcastError`, so the engine does not count the create as done."""
+        try:
+            return call()
+        except (ApiError, TransportError) as exc:
+            raise BroadcastError("%s failed: %s; re-run the task to finish" % (what, exc.message), exc.details) from None
+
     def _data_dict(self, method: str, path: str, endpoint: str, body: Any) -> Dict[str, Any]:
         data = self.data(method, path, endpoint=endpoint, json_body=body)
         return data if isinstance(data, dict) else {}
@@ -415,7 +426,7 @@ class HmpClient(RestClient):
             return "POST", self.paths[kind]
         return ("PUT" if operation == "update" else "DELETE"), self.path(kind, ident)
 
-    def planned_requests(self, kind: str, operation: Operation) -> List[Tuple[str, str]]:
+    def planned_requests(self, kind: str, operation: Operation) -> List[Tuple[Any, ...]]:
         """Every request of one operation, in order (sessions add and remove their sources one by one, a paused
         recording or stream is started then paused, a deleted event is deactivated)."""
         body = operation.body or {}
@@ -424,8 +435,8 @@ class HmpClient(RestClient):
         new = "<new %s>" % _label(kind)
         if operation.op == "create":
             if kind == "sessions":
-                adding = body.get("sources") or []
-                return [("POST", self.paths["sessions"])] + [("POST", self.path("sessions", new, "sources"))] * len(adding)
+                first: List[Tuple[Any, ...]] = [("POST", self.paths["sessions"])]
+                return first + [("POST", self.path("sessions", new, "sources"), {"sourceId": s}) for s in body.get("sources") or []]
             if kind == "events":
                 return [("POST", self.path("sessions", body.get("moduleId"), "events"))]
             if kind == "recordings":
@@ -437,10 +448,11 @@ class HmpClient(RestClient):
             return [("POST", self.paths[kind])]
         if operation.op == "update":
             if kind == "sessions":
-                planned = [("PUT", self.path("sessions", ident))] if _session_body(body) != _session_body(current) else []
+                planned: List[Tuple[Any, ...]] = [("PUT", self.path("sessions", ident))] \
+                    if _session_body(body) != _session_body(current) else []
                 removes, adds = source_changes(current.get("sources") or [], body.get("sources") or [])
                 planned += [("DELETE", self.path("sessions", ident, "sources", s)) for s in removes]
-                return planned + [("POST", self.path("sessions", ident, "sources"))] * len(adds)
+                return planned + [("POST", self.path("sessions", ident, "sources"), {"sourceId": s}) for s in adds]
             if kind == "events":
                 return [("PUT", self.path("sessions", body.get("moduleId"), "events", ident))]
             return [("PUT", self.path(kind, ident))]

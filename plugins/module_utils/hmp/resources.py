@@ -55,10 +55,18 @@ def _validate_source(item: Mapping[str, Any], where: str) -> None:
             raise ValidationError("%s: latency %s is not allowed; give milliseconds >= 0" % (where, latency))
 
 
+def _default_host(item: Mapping[str, Any]) -> Optional[str]:
+    """A unicast UDP or SRT listener source without a host listens on every interface: HMP shows ``0.0.0.0``
+    (confirmed for SRT listeners by the guide's example; modeled for unicast UDP)."""
+    if (item.get("type") == "udp" and not item.get("multicast")) or (item.get("type") == "srt" and item.get("mode") == "listener"):
+        return "0.0.0.0"
+    return None
+
+
 SOURCE_FIELDS = FieldMap([
     Field("name", "name"),
     Field("type", "type", choices={"udp": "UDP", "srt": "SRT"}),
-    Field("host", "host"),
+    Field("host", "host", default=_default_host),
     Field("port", "port", spec=INT),
     Field("multicast", "multicast", spec=BOOL, when={"type": "udp"}, default=lambda item: _is_multicast(item.get("host"))),
     Field("description", "description", default=""),
@@ -107,6 +115,8 @@ def parse_start_time(value: Any, where: str) -> int:
     if isinstance(value, bool):
         raise ValidationError("%s: start_time %r is not a time" % (where, value))
     if isinstance(value, (int, float)):
+        if value < 0:
+            raise ValidationError("%s: start_time %r is before 1970; give a time from 1970 on" % (where, value))
         return int(value)
     text = str(value).strip()
     if text.isdigit():
@@ -118,7 +128,10 @@ def parse_start_time(value: Any, where: str) -> int:
             where, value)) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=datetime.timezone.utc)
-    return int(parsed.timestamp())
+    epoch = int(parsed.timestamp())
+    if epoch < 0:
+        raise ValidationError("%s: start_time %r is before 1970; give a time from 1970 on" % (where, value))
+    return epoch
 
 
 def parse_days(value: Any, where: str) -> List[str]:
@@ -135,6 +148,8 @@ def parse_days(value: Any, where: str) -> List[str]:
         raise ValidationError("%s: days must be a list such as [WED, FRI] or a string such as \"WED;FRI\"" % where)
     days = set()
     for part in parts:
+        if not part.strip() and isinstance(value, str):
+            continue  # "WED;FRI;" or "WED;;FRI"
         code = part.strip().upper()
         code = FULL_DAYS.get(code, code)
         if code not in DAYS:
@@ -158,6 +173,9 @@ def _normalize_event(item: Mapping[str, Any], where: str) -> Dict[str, Any]:
         result["days"] = parse_days(result["days"], where)
         if not result["days"]:
             raise ValidationError("%s: days is empty; a weekly-recurring event needs at least one day" % where)
+        if result.get("type") == "one-time":
+            raise ValidationError("%s: days is given but type is one-time; use type: weekly-recurring (or leave type "
+                                  "out: days make it weekly-recurring)" % where)
     return result
 
 
@@ -209,7 +227,7 @@ EVENT_FIELDS = FieldMap([
 
 EVENTS = ResourceSpec("events", "event", EVENT_FIELDS, key="session", required=("start_time",),
                       validate=_validate_event, identity=_event_identity, normalize=_normalize_event,
-                      skip_delete=lambda obj: obj.get("active") is False)
+                      soft_delete={"active": False})
 
 # ---------------------------------------------------------------------------------------------- recordings
 
@@ -276,16 +294,38 @@ STREAM_DESTINATION = FieldMap([
     Field("port", "port", spec=INT),
 ], key="track_id")
 
+def _by_track(destinations: Any) -> Any:
+    if not isinstance(destinations, list):
+        return destinations
+    return sorted(destinations, key=lambda d: (str(d.get("track_id")) if isinstance(d, dict) else "",
+                                               str(d.get("address")) if isinstance(d, dict) else ""))
+
+
+def _read_destinations(obj: Mapping[str, Any], refs: References) -> Any:
+    """Destinations in track order (HMP keeps the order they were given in; the order means nothing)."""
+    value = obj.get("destinations")
+    if not isinstance(value, list) or not value:
+        return None
+    return _by_track([STREAM_DESTINATION.from_api(d, refs) for d in value if isinstance(d, dict)])
+
+
+def _normalize_stream(item: Mapping[str, Any], where: str) -> Dict[str, Any]:
+    result = dict(item)
+    if result.get("destinations"):
+        result["destinations"] = _by_track(result["destinations"])
+    return result
+
+
 STREAM_FIELDS = FieldMap([
     Field("video", "asset", ref="videos"),
     Field("address", "address", read=_read_address),
     Field("port", "port", spec=INT, read=_read_port),
-    Field("destinations", "destinations", nested=STREAM_DESTINATION),
+    Field("destinations", "destinations", nested=STREAM_DESTINATION, read=_read_destinations),
     Field("status", "state", choices={"playing": "playing", "paused": "paused"}, default="playing"),
 ])
 
 STREAMS = ResourceSpec("streams", "stream", STREAM_FIELDS, key="video", identity=_stream_identity,
-                       validate=_validate_stream)
+                       validate=_validate_stream, normalize=_normalize_stream)
 
 # ---------------------------------------------------------------------------------------------- videos
 

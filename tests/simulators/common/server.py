@@ -205,6 +205,8 @@ class SimRequestHandler(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     server_version = "broadcast-video-sim/1.0"
+    # headers and body are separate writes: without TCP_NODELAY every answer waits for the peer's delayed ACK
+    disable_nagle_algorithm = True
     server: SimHTTPServer
 
     def version_string(self) -> str:
@@ -316,7 +318,7 @@ class SimRequestHandler(BaseHTTPRequestHandler):
                     LOG.exception("handler failed for %s %s", request.method, path)
                     response = self.server.app.error_response(request, ApiError(500, "simulator internal error"))
             status = response.status
-            self._send(response)
+        # logged before the answer goes out, so a client that reads the log right after its call sees this request
         self.server.request_log.add({
             "method": request.method,
             "path": path,
@@ -325,6 +327,8 @@ class SimRequestHandler(BaseHTTPRequestHandler):
             "auth": request.auth_kind(),
             "duration_ms": round((time.monotonic() - started) * 1000.0, 3),
         })
+        if status is not None:
+            self._send(response)
 
     def _drop(self) -> None:
         """Close the connection without writing anything (the client sees a reset / remote disconnect)."""

@@ -778,8 +778,8 @@ def test_write_request_forms():
 def test_planned_requests_creates():
     client = offline()
     assert client.planned_requests("sessions", op("create", body={"sources": ["a", "b"]})) == [
-        ("POST", "/apis/sessions"), ("POST", "/apis/sessions/<new session>/sources"),
-        ("POST", "/apis/sessions/<new session>/sources")]
+        ("POST", "/apis/sessions"), ("POST", "/apis/sessions/<new session>/sources", {"sourceId": "a"}),
+        ("POST", "/apis/sessions/<new session>/sources", {"sourceId": "b"})]
     assert client.planned_requests("sessions", op("create", body={"sources": None})) == [("POST", "/apis/sessions")]
     assert client.planned_requests("events", op("create", body={"moduleId": "s1"})) == [("POST", "/apis/sessions/s1/events")]
     assert client.planned_requests("recordings", op("create", body={"session": "s1", "state": "RECORDING"})) == [
@@ -798,7 +798,7 @@ def test_planned_requests_updates():
     current = {"title": "T", "description": "", "active": False, "syncrecord": False, "sources": ["a", "b"]}
     same_fields = dict(current, sources=["a", "c"])
     assert client.planned_requests("sessions", op("update", ident="s1", body=same_fields, current=current)) == [
-        ("DELETE", "/apis/sessions/s1/sources/b"), ("POST", "/apis/sessions/s1/sources")]
+        ("DELETE", "/apis/sessions/s1/sources/b"), ("POST", "/apis/sessions/s1/sources", {"sourceId": "c"})]
     assert client.planned_requests("sessions", op("update", ident="s1", body=dict(current, active=True), current=current)) == [
         ("PUT", "/apis/sessions/s1")]
     assert client.planned_requests("sessions", op("update", ident="s1", body={"title": "U"}, current=None)) == [

@@ -77,7 +77,7 @@ def test_parse_days_week_order(value, expected):
     assert parse_days(value, WHERE) == expected
 
 
-@pytest.mark.parametrize("value, bad", [("WED;FUN", "FUN"), (["MON", "Mondays"], "Mondays"), ("WED;;FRI", ""),
+@pytest.mark.parametrize("value, bad", [("WED;FUN", "FUN"), (["MON", "Mondays"], "Mondays"),
                                         ([1], "1")])
 def test_parse_days_unknown_day(value, bad):
     with pytest.raises(ValidationError) as info:
@@ -431,7 +431,13 @@ def test_sessions_rendered_lists_the_source_requests():
     (entry,) = result["rendered"]
     assert entry["path"] == "/apis/sessions"
     assert entry["body"] == {"title": "New", "description": "", "active": False, "syncrecord": False}
-    assert entry["then"] == [{"method": "POST", "path": "/apis/sessions/<new session>/sources"}] * 2
+    assert entry["then"] == [
+        {"method": "POST", "path": "/apis/sessions/<new session>/sources", "body": {"sourceId": "<sources:Cam A>"}},
+        {"method": "POST", "path": "/apis/sessions/<new session>/sources", "body": {"sourceId": "<sources:Cam B>"}}]
+
+
+def test_parse_days_skips_empty_parts_of_the_string_form():
+    assert parse_days("WED;;FRI;", "config[0]") == ["WED", "FRI"]
 
 
 def test_streams_and_videos_through_the_engine():

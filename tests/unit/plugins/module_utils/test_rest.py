@@ -496,7 +496,7 @@ def engine_for(device, **spec_kwargs):
 def test_resource_spec_identity_default_and_custom():
     plain = ResourceSpec("items", "item", ITEM_FIELDS)
     assert plain.identity({"name": 5}) == "5" and plain.identity({}) is None
-    assert plain.api_key == "name" and plain.normalize is None and plain.create_error is None and plain.skip_delete is None
+    assert plain.api_key == "name" and plain.normalize is None and plain.create_error is None and plain.soft_delete is None
     keyed = ResourceSpec("items", "item", ITEM_FIELDS, key="group", api_key="groupName")
     assert keyed.identity({"group": "g"}) == "g" and keyed.api_key == "groupName"
     custom = ResourceSpec("items", "item", ITEM_FIELDS, identity=_identity)
@@ -544,19 +544,17 @@ def test_create_error_refuses_creates_only():
     assert [o.op for o in result["operations"]] == ["update"]
 
 
-def _inactive(obj):
-    return obj.get("active") is False
-
-
-def test_skip_delete_counts_items_as_already_deleted():
-    skip = _inactive
+def test_soft_delete_counts_items_as_already_deleted_and_keeps_them_in_after():
+    soft = {"active": False}
     device = Device(DEVICE_ITEMS)
-    result = engine_for(device, skip_delete=skip).run("deleted", [{"name": "y", "group": "b"}, {"name": "x", "group": "a"}])
+    result = engine_for(device, soft_delete=soft).run("deleted", [{"name": "y", "group": "b"}, {"name": "x", "group": "a"}])
     assert [(o.op, o.ident) for o in result["operations"]] == [("delete", "1")]
     assert result["operations"][0].current == DEVICE_ITEMS[0]
+    assert result["operations"][0].after["active"] is False
+    assert any(item.get("name") == "x" and item.get("group") == "a" and item["active"] is False for item in result["after"])
     assert device.writes == [("delete", "1", DEVICE_ITEMS[0])]
     device = Device(DEVICE_ITEMS)
-    result = engine_for(device, skip_delete=skip).run("overridden", [{"name": "x", "group": "a", "rate": 5}])
+    result = engine_for(device, soft_delete=soft).run("overridden", [{"name": "x", "group": "a", "rate": 5}])
     assert [(o.op, o.ident, o.current["id"]) for o in result["operations"]] == [("delete", "2", "2")]
 
 

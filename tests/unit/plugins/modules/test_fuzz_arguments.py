@@ -1,11 +1,11 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, broadcast.video contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Argument fuzzing of every VOS module (quality rule ``no-tracebacks``).
+"""Argument fuzzing of every VOS and HMP module (quality rule ``no-tracebacks``).
 
 Hypothesis builds random argument dicts from each module's own argument spec: known options with plausible values,
 wrong types, ``None``, unicode and ``:`` strings, nested config items with random and unknown keys, unknown options;
-the connection points at the VOS simulator or at a closed loopback port (127.0.0.1:9, ``retries: 0``). Every run
+the connection points at the device's simulator or at a closed loopback port (127.0.0.1:9, ``retries: 0``). Every run
 must end in ``exit_json`` / ``fail_json`` with a JSON result whose ``msg`` (when failed) is a non-empty string, and no
 Python exception may escape ``main()``.
 
@@ -29,8 +29,12 @@ from ansible_collections.broadcast.video.plugins.module_utils.vos.client import 
 from ansible_collections.broadcast.video.plugins.module_utils.vos.device import VOS
 from ansible_collections.broadcast.video.plugins.module_utils.vos.facts import SUBSETS
 from ansible_collections.broadcast.video.plugins.module_utils.vos.resources import DESTINATIONS, IMAGES, SERVICES, SOURCES, USERS
+from ansible_collections.broadcast.video.plugins.module_utils.hmp import client as hmp_client, facts as hmp_facts_utils
+from ansible_collections.broadcast.video.plugins.module_utils.hmp import resources as hmp_resources
+from ansible_collections.broadcast.video.plugins.module_utils.hmp.device import HMP
 from ansible_collections.broadcast.video.plugins.modules import (
-    vos_destinations, vos_facts, vos_images, vos_services, vos_sources, vos_users)
+    vos_destinations, vos_facts, vos_images, vos_services, vos_sources, vos_users,
+    hmp_events, hmp_facts, hmp_recordings, hmp_sessions, hmp_sources, hmp_stb_command, hmp_streams, hmp_videos)
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402 pylint: disable=wrong-import-position
@@ -39,6 +43,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 NAMES = ["AandEHD.1080.tv", "CNNHD.720.tv", "AandE.AandEHD.1080.eng.p", "CNN.CNNHD.1080.eng.p", "AandEHD-1382.dfw.1080.mobile.origin",
          "CNNHD-2041.dfw.720.mobile.ATS", "dfw.1080 2", "ATS", "Akamai", "DFW-CL-GROUP-A", "http://slates.example.com/vos/blackout.png",
          "operator", "monitor", "fuzz.item"]
+# Names that exist on the seeded HMP simulator (sources, sessions, videos, tags) and values HMP options accept.
+HMP_NAMES = ["Lobby Encoder", "Makito SRT", "Town Hall", "Studio A", "Boardroom", "Product Launch", "Quarterly Update",
+         "Town Hall @ 2020-06-16T22:00:00Z", "2026-12-02T18:00:00Z", "WED;FRI", "lobby", "floor-1", "239.1.1.1"]
 ODD_STRINGS = ["", " ", ":", "::", "a:b", "ü", "✓ 日本", "0", "1", "-1", "true", "no", "1e3", "[]", "{}", "null", "\x00", "a" * 300,
                "/", "//", "?x=1", "%s", "{{ x }}", "\u202e"]
 
@@ -49,8 +56,9 @@ JUNK = st.recursive(SCALARS, lambda children: st.one_of(st.lists(children, max_s
 KEY_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=10)
 
 
-def plausible(spec):
-    """Values of the option's own type (and choices), biased towards the simulator's names."""
+def plausible(spec, names=None):
+    """Values of the option's own type (and choices), biased towards the simulator's ``names``."""
+    names = NAMES if names is None else names
     if spec.get("choices"):
         return st.sampled_from(list(spec["choices"]))
     kind = spec.get("type", "str")
@@ -60,75 +68,91 @@ def plausible(spec):
         return st.booleans()
     if kind == "list":
         if spec.get("options"):
-            return st.lists(item_strategy(spec["options"]), max_size=3)
-        return st.lists(st.one_of(st.sampled_from(NAMES), st.text(max_size=8)), max_size=3)
-    return st.one_of(st.sampled_from(NAMES + ODD_STRINGS), st.text(max_size=10))
+            return st.lists(item_strategy(spec["options"], names), max_size=3)
+        return st.lists(st.one_of(st.sampled_from(names), st.text(max_size=8)), max_size=3)
+    return st.one_of(st.sampled_from(names + ODD_STRINGS), st.text(max_size=10))
 
 
-def option_value(spec):
+def option_value(spec, names=None):
     """Usually a value of the right type, sometimes anything at all."""
-    return st.one_of(plausible(spec), plausible(spec), plausible(spec), JUNK)
+    return st.one_of(plausible(spec, names), plausible(spec, names), plausible(spec, names), JUNK)
 
 
-def item_strategy(options):
+def item_strategy(options, names=None):
     """One config item: the required sub-options and a random subset of the others, sometimes an unknown key."""
-    required = {name: option_value(spec) for name, spec in options.items() if spec.get("required")}
-    known = st.fixed_dictionaries(required, optional={name: option_value(spec) for name, spec in options.items() if name not in required})
+    required = {name: option_value(spec, names) for name, spec in options.items() if spec.get("required")}
+    known = st.fixed_dictionaries(required, optional={name: option_value(spec, names) for name, spec in options.items()
+                                                      if name not in required})
     unknown = st.dictionaries(KEY_TEXT.filter(lambda k: k not in options), JUNK, max_size=1)
     return st.one_of(known, known, known, st.builds(lambda a, b: dict(a, **b), known, unknown))
 
 
-def connection(sim_port):
+def connection(sim_port, device="vos"):
     """Connection options aimed at the simulator or at a closed port; everything else fuzzed within safe bounds."""
     latin1 = st.text(alphabet=st.characters(max_codepoint=255, exclude_characters="\x00"), max_size=12)
     anytext = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=8)
-    secret = st.one_of(st.sampled_from(["admin", "admin-password", "vos-client", "vos-client-secret"]), latin1, anytext, st.none())
+    known = ["admin", "admin-password", "vos-client", "vos-client-secret"] if device == "vos" else \
+        ["haiadmin", "hmp-password", "hmp-api-key", "hmp-api-secret"]
+    secret = st.one_of(st.sampled_from(known), latin1, anytext, st.none())
     port = st.sampled_from([sim_port, sim_port, 9])
+    spec, paths = (CONNECTION_SPEC, DEFAULT_PATHS) if device == "vos" else (hmp_client.CONNECTION_SPEC, hmp_client.DEFAULT_PATHS)
     fields = {
-        "host": st.sampled_from(["127.0.0.1", " 127.0.0.1/ ", "http://127.0.0.1:notaport", "ftp://127.0.0.1", "http://"]),
+        "host": st.sampled_from(["127.0.0.1", "127.0.0.1", "127.0.0.1", " 127.0.0.1/ ", "http://127.0.0.1:notaport",
+                                 "ftp://127.0.0.1", "http://"]),
         "port": port,
         "use_ssl": st.sampled_from([False, False, False, True, "no", "maybe"]),
         "validate_certs": st.one_of(st.booleans(), JUNK),
         "ca_path": st.sampled_from([None, os.path.abspath(__file__), "/nonexistent/ca.pem"]),
-        "auth_method": st.one_of(st.sampled_from(["basic", "client_credentials", "authorization_code"]), JUNK),
-        "username": secret, "password": secret, "client_id": secret, "client_secret": secret,
-        "token_path": st.one_of(st.sampled_from(["/oauth/token", "/", "relative", "/__sim__/nowhere"]), st.text(max_size=6)),
-        "authorize_path": st.one_of(st.sampled_from(["/oauth/authorize", "/nowhere"]), st.text(max_size=6)),
-        "redirect_uri": st.one_of(st.none(), st.text(max_size=10)),
+        "username": secret, "password": secret,
         "timeout": st.sampled_from([None, 0, 1, 2.5, "2", "x", [], -1, 1e300, float("nan"), float("inf")]),
         "connect_timeout": st.sampled_from([None, 0, 1, "1", "fast", -2, float("nan")]),
         "retries": st.sampled_from([0, -1, -50, "0", "x", [], {}]),
         "max_workers": st.one_of(st.integers(min_value=-3, max_value=16), st.sampled_from(["2", "many", None, [], 1.5, 10 ** 9])),
-        "endpoint_paths": st.one_of(st.none(), JUNK, st.dictionaries(st.sampled_from(sorted(DEFAULT_PATHS) + ["bogus"]),
-                                                                     st.one_of(st.sampled_from(sorted(DEFAULT_PATHS.values())), JUNK),
+        "endpoint_paths": st.one_of(st.none(), JUNK, st.dictionaries(st.sampled_from(sorted(paths) + ["bogus"]),
+                                                                     st.one_of(st.sampled_from(sorted(paths.values())), JUNK),
                                                                      max_size=2)),
     }
-    assert set(fields) == set(CONNECTION_SPEC)
+    if device == "vos":
+        fields.update({
+            "auth_method": st.one_of(st.sampled_from(["basic", "client_credentials", "authorization_code"]), JUNK),
+            "client_id": secret, "client_secret": secret,
+            "token_path": st.one_of(st.sampled_from(["/oauth/token", "/", "relative", "/__sim__/nowhere"]), st.text(max_size=6)),
+            "authorize_path": st.one_of(st.sampled_from(["/oauth/authorize", "/nowhere"]), st.text(max_size=6)),
+            "redirect_uri": st.one_of(st.none(), st.text(max_size=10)),
+        })
+        user, password = "admin", "admin-password"
+    else:
+        fields.update({"auth_method": st.one_of(st.sampled_from(["session", "api_key"]), JUNK), "api_key": secret,
+                       "api_secret": secret})
+        user, password = "haiadmin", "hmp-password"
+    assert set(fields) == set(spec)
     base = st.fixed_dictionaries({"host": fields["host"], "port": port, "use_ssl": st.just(False), "retries": st.just(0),
-                                  "timeout": st.just(2), "connect_timeout": st.just(1), "username": st.just("admin"),
-                                  "password": st.just("admin-password")})
+                                  "timeout": st.just(2), "connect_timeout": st.just(1), "username": st.just(user),
+                                  "password": st.just(password)})
     fuzzed = sorted(k for k in fields if k not in ("host", "port"))
     overrides = st.lists(st.sampled_from(fuzzed), max_size=3, unique=True).flatmap(
         lambda keys: st.fixed_dictionaries({k: fields[k] for k in keys}))
     return st.builds(lambda a, b: dict(a, **b), base, overrides)
 
 
-def module_args(sim_port, argument_spec):
+def module_args(sim_port, argument_spec, device="vos"):
     """A whole argument dict: connection, the module's own options, Ansible's check/diff/verbosity, unknown options."""
-    own = {name: spec for name, spec in argument_spec.items() if name not in CONNECTION_SPEC}
+    connection_spec = CONNECTION_SPEC if device == "vos" else hmp_client.CONNECTION_SPEC
+    names = NAMES if device == "vos" else HMP_NAMES
+    own = {name: spec for name, spec in argument_spec.items() if name not in connection_spec}
     values = {}
     config = st.none()
     for name, spec in own.items():
         if name == "config":
-            items = st.lists(item_strategy(spec["options"]), max_size=3)
+            items = st.lists(item_strategy(spec["options"], names), max_size=3)
             config = st.one_of(items, items, items, items, st.none(), JUNK)
         else:
-            values[name] = option_value(spec)
+            values[name] = option_value(spec, names)
     specific = st.fixed_dictionaries({"config": config} if "config" in own else {}, optional=values)
     internal = st.fixed_dictionaries({}, optional={"_ansible_check_mode": st.booleans(), "_ansible_diff": st.booleans(),
                                                    "_ansible_verbosity": st.integers(min_value=0, max_value=4)})
     unknown = st.dictionaries(KEY_TEXT.filter(lambda k: not k.startswith("_") and k not in argument_spec), JUNK, max_size=1)
-    return st.builds(lambda *parts: {k: v for part in parts for k, v in part.items()}, connection(sim_port), specific, internal,
+    return st.builds(lambda *parts: {k: v for part in parts for k, v in part.items()}, connection(sim_port, device), specific, internal,
                      st.one_of(st.just({}), st.just({}), unknown))
 
 
@@ -136,6 +160,17 @@ FACTS_SPEC = dict(CONNECTION_SPEC, gather_subset={"type": "list", "elements": "s
                   notification_limit={"type": "int"})
 FACTS_SUBSETS = st.lists(st.one_of(st.sampled_from(list(SUBSETS) + ["all", "!all"] + ["!" + s for s in SUBSETS]), st.text(max_size=5)),
                          max_size=4)
+HMP_SUBSETS = list(hmp_facts_utils.SUBSETS)
+HMP_FACTS_SPEC = dict(hmp_client.CONNECTION_SPEC, gather_subset={"type": "list", "elements": "str", "choices": None})
+HMP_FACTS_SPEC["gather_subset"] = {"type": "list", "elements": "str"}
+STB_SPEC = dict(hmp_client.CONNECTION_SPEC, ids={"type": "list"}, names={"type": "list"}, tags={"type": "list"},
+                command={"type": "str", "choices": ["standby-on", "standby-off", "reboot", "mute", "unmute", "set-volume",
+                                                    "set-channel", "show-text-message"]},
+                volume={"type": "float"}, channel={"type": "str"}, channel_id={"type": "str"},
+                channel_type={"type": "str", "choices": ["source", "session", "video", "composition"]},
+                message_text={"type": "str"}, message_duration={"type": "int"}, message_color={"type": "str"},
+                message_blink={"type": "bool"}, message_repeat={"type": "int"}, force={"type": "bool"},
+                fail_on_offline={"type": "bool"})
 
 MODULES = [
     (vos_services, resource_argument_spec(VOS, SERVICES)),
@@ -144,6 +179,17 @@ MODULES = [
     (vos_images, resource_argument_spec(VOS, IMAGES)),
     (vos_users, resource_argument_spec(VOS, USERS, UPDATE_PASSWORD)),
     (vos_facts, FACTS_SPEC),
+]
+
+HMP_MODULES = [
+    (hmp_sources, resource_argument_spec(HMP, hmp_resources.SOURCES, UPDATE_PASSWORD)),
+    (hmp_sessions, resource_argument_spec(HMP, hmp_resources.SESSIONS, {"stop_recordings": {"type": "bool"}})),
+    (hmp_events, resource_argument_spec(HMP, hmp_resources.EVENTS)),
+    (hmp_recordings, resource_argument_spec(HMP, hmp_resources.RECORDINGS)),
+    (hmp_streams, resource_argument_spec(HMP, hmp_resources.STREAMS)),
+    (hmp_videos, resource_argument_spec(HMP, hmp_resources.VIDEOS)),
+    (hmp_facts, HMP_FACTS_SPEC),
+    (hmp_stb_command, STB_SPEC),
 ]
 
 
@@ -174,12 +220,8 @@ def run_once(module, args, capsys):
     return result
 
 
-@pytest.mark.parametrize("module, argument_spec", MODULES, ids=[m.__name__.rsplit(".", 1)[-1] for m, _rest in MODULES])
-def test_fuzzed_arguments_never_traceback(sim, capsys, module, argument_spec):
-    strategy = module_args(sim.port, argument_spec)
-    if module is vos_facts:
-        strategy = st.builds(lambda args, subset: dict(args, **subset), strategy,
-                             st.fixed_dictionaries({}, optional={"gather_subset": st.one_of(FACTS_SUBSETS, JUNK)}))
+def fuzz(strategy, module, capsys):
+    """Run ``module`` on 60 derandomised examples of ``strategy``; every run must end in exit_json/fail_json."""
     outcomes = {"ok": 0, "failed": 0}
 
     @settings(max_examples=60, deadline=None, derandomize=True, database=None,
@@ -191,4 +233,32 @@ def test_fuzzed_arguments_never_traceback(sim, capsys, module, argument_spec):
 
     check()  # pylint: disable=no-value-for-parameter
     assert outcomes["ok"] + outcomes["failed"] >= 60
+    return outcomes
+
+
+@pytest.mark.parametrize("module, argument_spec", MODULES, ids=[m.__name__.rsplit(".", 1)[-1] for m, _rest in MODULES])
+def test_fuzzed_arguments_never_traceback(sim, capsys, module, argument_spec):
+    strategy = module_args(sim.port, argument_spec)
+    if module is vos_facts:
+        strategy = st.builds(lambda args, subset: dict(args, **subset), strategy,
+                             st.fixed_dictionaries({}, optional={"gather_subset": st.one_of(FACTS_SUBSETS, FACTS_SUBSETS, FACTS_SUBSETS, JUNK)}))
+    outcomes = fuzz(strategy, module, capsys)
     assert outcomes["ok"] >= 5, outcomes  # the generator is not so wild that nothing ever succeeds
+
+
+@pytest.mark.parametrize("module, argument_spec", HMP_MODULES, ids=[m.__name__.rsplit(".", 1)[-1] for m, _rest in HMP_MODULES])
+def test_fuzzed_hmp_arguments_never_traceback(hmp_sim, capsys, module, argument_spec):
+    strategy = module_args(hmp_sim.port, argument_spec, device="hmp")
+    if module is hmp_facts:
+        subsets = st.lists(st.one_of(st.sampled_from(HMP_SUBSETS + ["all", "!all"] + ["!" + s for s in HMP_SUBSETS]),
+                                     st.text(max_size=5)), max_size=4)
+        strategy = st.builds(lambda args, subset: dict(args, **subset), strategy,
+                             st.fixed_dictionaries({}, optional={"gather_subset": st.one_of(subsets, subsets, subsets, JUNK)}))
+    if module is hmp_stb_command:
+        # a plausible command for a group of boxes underneath, so that some runs get as far as the boxes
+        usual = st.fixed_dictionaries({"command": st.sampled_from(["mute", "unmute", "reboot", "standby-off"]),
+                                       "tags": st.sampled_from([["lobby"], ["floor-1", "boardroom"]]),
+                                       "_ansible_check_mode": st.booleans()})
+        strategy = st.builds(lambda args, base: dict(base, **args), strategy, usual)
+    outcomes = fuzz(strategy, module, capsys)
+    assert outcomes["ok"] >= 3, outcomes

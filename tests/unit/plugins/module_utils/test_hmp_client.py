@@ -992,3 +992,19 @@ def test_engine_recordings_paused_create(hmp, hmp_sim):
     assert len(recording["recorders"]) == 1
     again = ResourceEngine(hmp(), RECORDINGS).run("merged", [{"session": "Studio A", "status": "paused"}])
     assert again["changed"] is False
+
+
+# ---------------------------------------------------------------------------------------------- creates with follow-ups
+def test_a_failed_follow_up_of_a_create_is_an_error_not_an_unknown_outcome(hmp, hmp_sim):
+    from ansible_collections.broadcast.video.plugins.module_utils.errors import BroadcastError
+    from ansible_collections.broadcast.video.plugins.module_utils.hmp.resources import SESSIONS
+    from ansible_collections.broadcast.video.plugins.module_utils.resource import ResourceEngine
+    hmp_sim.fault(count=1, status=503, methods=["POST"], path_prefix="/apis/sessions/")
+    with pytest.raises(BroadcastError) as info:
+        ResourceEngine(hmp(retries=0), SESSIONS).run("merged", [{"title": "New", "sources": ["Lobby Encoder", "Makito SRT"]}])
+    message = str(info.value)
+    assert message.startswith("create session 'New': session 'New' was created, but adding its source ")
+    assert "re-run the task to finish" in message
+    # the re-run finishes the job
+    result = ResourceEngine(hmp(), SESSIONS).run("merged", [{"title": "New", "sources": ["Lobby Encoder", "Makito SRT"]}])
+    assert result["changed"] and [r["method"] for r in result["requests"]] == ["POST", "POST"]

@@ -464,3 +464,19 @@ def test_videos_rename_with_new_title():
     device = Device(renamed)
     again = ResourceEngine(device, VIDEOS).run("merged", [{"title": "Launch", "new_title": "Launch 2026"}])
     assert again["changed"] is False and device.writes == []
+
+
+def test_start_time_before_1970_is_refused_before_any_write():
+    for value in (-5, "1969-12-31T23:59:59Z"):
+        with pytest.raises(ValidationError) as info:
+            parse_start_time(value, "config[1]")
+        assert str(info.value).startswith("config[1]: start_time") and "before 1970" in str(info.value)
+
+
+def test_unicast_udp_and_srt_listener_sources_default_to_every_interface():
+    from ansible_collections.broadcast.video.plugins.module_utils.hmp.resources import SOURCE_FIELDS
+    assert SOURCE_FIELDS.complete({"name": "u", "type": "udp", "port": 5004}, None)["host"] == "0.0.0.0"
+    assert SOURCE_FIELDS.complete({"name": "l", "type": "srt", "mode": "listener", "port": 7001}, None)["host"] == "0.0.0.0"
+    assert SOURCE_FIELDS.complete({"name": "c", "type": "srt", "mode": "caller", "port": 7001}, None)["host"] is None
+    multicast = SOURCE_FIELDS.complete({"name": "m", "type": "udp", "host": "239.1.1.1", "port": 5000}, None)
+    assert multicast["host"] == "239.1.1.1" and multicast["multicast"] is True

@@ -663,3 +663,20 @@ def test_http_client_is_the_transport_of_rest_client():
         assert adapter._pool_maxsize == 3  # pylint: disable=protected-access
     finally:
         client.close()
+
+
+@pytest.mark.parametrize("host, expected", [
+    ("hmp.example.com:8443", "https://hmp.example.com:8443"),
+    ("fd00::5", "https://[fd00::5]:443"),
+    ("http://hmp.example.com", "http://hmp.example.com"),
+    ("https://hmp.example.com", "https://hmp.example.com:443"),
+])
+def test_base_url_host_forms(host, expected):
+    assert base_url({"host": host, "port": 443}) == expected
+
+
+@pytest.mark.parametrize("host", ["https://", "a:b:c:notipv6", "name:port"])
+def test_base_url_refuses_what_is_not_a_host(host):
+    with pytest.raises(ValidationError) as info:
+        base_url({"host": host, "port": 443})
+    assert str(info.value).startswith("host:")

@@ -294,6 +294,7 @@ STREAM_DESTINATION = FieldMap([
     Field("port", "port", spec=INT),
 ], key="track_id")
 
+
 def _by_track(destinations: Any) -> Any:
     if not isinstance(destinations, list):
         return destinations

@@ -45,7 +45,7 @@ NAMES = ["AandEHD.1080.tv", "CNNHD.720.tv", "AandE.AandEHD.1080.eng.p", "CNN.CNN
          "operator", "monitor", "fuzz.item"]
 # Names that exist on the seeded HMP simulator (sources, sessions, videos, tags) and values HMP options accept.
 HMP_NAMES = ["Lobby Encoder", "Makito SRT", "Town Hall", "Studio A", "Boardroom", "Product Launch", "Quarterly Update",
-         "Town Hall @ 2020-06-16T22:00:00Z", "2026-12-02T18:00:00Z", "WED;FRI", "lobby", "floor-1", "239.1.1.1"]
+             "Town Hall @ 2020-06-16T22:00:00Z", "2026-12-02T18:00:00Z", "WED;FRI", "lobby", "floor-1", "239.1.1.1"]
 ODD_STRINGS = ["", " ", ":", "::", "a:b", "ü", "✓ 日本", "0", "1", "-1", "true", "no", "1e3", "[]", "{}", "null", "\x00", "a" * 300,
                "/", "//", "?x=1", "%s", "{{ x }}", "\u202e"]
 

@@ -210,8 +210,9 @@ class VosClient(RestClient):
             return decode_json(http.request(method, path, endpoint=kind, **kwargs))
         except ApiError as exc:
             if exc.status == 403:
-                who = ("username %r" % self.auth.username) if self.auth and self.auth.method == "basic" else \
-                    ("the token of client_id %r" % (self.auth.client_id if self.auth else None))
+                auth = self.auth if isinstance(self.auth, VosAuth) else None
+                who = ("username %r" % auth.username) if auth and auth.method == "basic" else \
+                    ("the token of client_id %r" % (auth.client_id if auth else None))
                 raise AuthenticationError(
                     "VOS refused %s (HTTP 403 on %s %s): check the credentials, and that the user may access "
                     "this endpoint" % (who, method, path), exc.details) from None

@@ -11,7 +11,9 @@
 #                     simulator's request log; endpoints counts calls and errors
 #   secrets.yml       run with -vvvv through a tap proxy that notes every session cookie and bearer token: neither
 #                     the password, the API secret, the SRT passphrase nor any cookie or token value is in the output
-#   the inventory plugin with endpoint_paths (a wrong devices path fails naming it; the default works)
+#   stale.yml         items deleted on the server are gone from the next facts
+#   the inventory plugin with endpoint_paths (a wrong devices path fails naming it; the default works), and with its
+#   cache: a box removed from the server stays in the cached run and is gone after --flush-cache
 set -eux
 source ../setup_simulator/simulator.sh
 py=$(sim_python)
@@ -68,6 +70,8 @@ for secret in hmp-password hmp-api-key hmp-api-secret srt-Diagnostics-passphrase
 done
 echo "no secret (password, API key and secret, SRT passphrases, $(wc -l <"$work/tapped.txt") cookie/token values) in $(wc -l <"$work/vvvv.log") lines of -vvvv output"
 
+run "$work/stale.log" stale.yml "${vars[@]}" "$@"
+
 # The inventory plugin takes endpoint_paths too.
 export ANSIBLE_INVENTORY_UNPARSED_FAILED=true ANSIBLE_INVENTORY_ENABLED=auto
 inventory() {  # inventory NAME ENDPOINT_PATHS_YAML
@@ -102,6 +106,41 @@ ansible-inventory -i "$(inventory default '{devices: /apis/devices/stbs, login: 
 "$py" - "$work/inv-default.json" <<'PY'
 import json, sys
 hosts = json.load(open(sys.argv[1]))["hmp_stbs"]["hosts"]
-assert len(hosts) == 36, len(hosts)
+assert len(hosts) == 35, len(hosts)  # stale.yml removed one
 PY
+
+# stale-items: the inventory cache, then --flush-cache, after a box is removed on the server (stale.yml removed
+# 'Floor 2 Screen 003' already; this removes 'Lobby Screen 005').
+cat >"$work/cached.hmp.yml" <<YAML
+plugin: broadcast.video.hmp
+host: 127.0.0.1
+port: $SIM_PORT
+use_ssl: false
+username: haiadmin
+password: hmp-password
+cache: true
+cache_plugin: ansible.builtin.jsonfile
+cache_connection: $work/inventory-cache
+cache_timeout: 3600
+YAML
+host_count() {  # host_count INVENTORY_JSON [HOST]: the number of hosts, or 1/0 for whether HOST is one
+    "$py" -c 'import json, sys
+hosts = json.load(open(sys.argv[1]))["hmp_stbs"]["hosts"]
+print(len(hosts) if len(sys.argv) < 3 else int(sys.argv[2] in hosts))' "$@"
+}
+ansible-inventory -i "$work/cached.hmp.yml" --list >"$work/cache-fill.json"
+test "$(host_count "$work/cache-fill.json")" -eq 35  # stale.yml removed one
+box=$("$py" -c 'import json, sys
+box = json.load(open(sys.argv[1]))["_meta"]["hostvars"]["Lobby Screen 005"]["hmp_id"]
+print(box["__ansible_unsafe"] if isinstance(box, dict) else box)' "$work/cache-fill.json")
+sim DELETE "items/stbs/$box" >/dev/null
+sim DELETE requests >/dev/null
+ansible-inventory -i "$work/cached.hmp.yml" --list >"$work/cached.json"
+test "$(host_count "$work/cached.json" 'Lobby Screen 005')" -eq 1
+test "$(sim GET requests)" = "[]"
+ansible-inventory -i "$work/cached.hmp.yml" --list --flush-cache >"$work/flushed.json"
+test "$(host_count "$work/flushed.json" 'Lobby Screen 005')" -eq 0
+test "$(host_count "$work/flushed.json")" -eq 34
+ansible-inventory -i "$work/cached.hmp.yml" --list >"$work/after-flush.json"
+test "$(host_count "$work/after-flush.json" 'Lobby Screen 005')" -eq 0
 echo "hmp_diagnostics: all checks passed"

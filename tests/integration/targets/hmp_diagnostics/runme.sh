@@ -12,6 +12,7 @@
 #   secrets.yml       run with -vvvv through a tap proxy that notes every session cookie and bearer token: neither
 #                     the password, the API secret, the SRT passphrase nor any cookie or token value is in the output
 #   stale.yml         items deleted on the server are gone from the next facts
+#   deps.yml          modules run by a Python without requests fail with missing_required_lib's message
 #   the inventory plugin with endpoint_paths (a wrong devices path fails naming it; the default works), and with its
 #   cache: a box removed from the server stays in the cached run and is gone after --flush-cache
 set -eux
@@ -71,6 +72,11 @@ done
 echo "no secret (password, API key and secret, SRT passphrases, $(wc -l <"$work/tapped.txt") cookie/token values) in $(wc -l <"$work/vvvv.log") lines of -vvvv output"
 
 run "$work/stale.log" stale.yml "${vars[@]}" "$@"
+
+# A Python without the requests library (a fresh venv without site packages).
+"$py" -m venv --without-pip "$work/bare"
+"$work/bare/bin/python" -c 'import requests' 2>/dev/null && { echo "the bare venv has requests" >&2; exit 1; }
+run "$work/deps.log" deps.yml "${vars[@]}" -e "bare_python=$work/bare/bin/python" "$@"
 
 # The inventory plugin takes endpoint_paths too.
 export ANSIBLE_INVENTORY_UNPARSED_FAILED=true ANSIBLE_INVENTORY_ENABLED=auto

@@ -117,7 +117,6 @@ cache_connection: ~/.cache/ansible/hmp-inventory
 cache_timeout: 600
 """
 
-import json
 from typing import Any, Dict, List, Mapping, Optional
 
 from ansible_collections.broadcast.video.plugins.module_utils.hmp.client import CONNECTION_SPEC, HmpClient
@@ -151,19 +150,12 @@ class InventoryModule(DeviceInventory):
     FILE_SUFFIX = "hmp"
     CONNECTION_SPEC = CONNECTION_SPEC
     TEMPLATED_OPTIONS = ("host", "username", "password", "api_key", "api_secret", "ca_path")
-    CACHE_FORMAT = 1
+    CACHE_FORMAT = 2
 
     # ------------------------------------------------------------------ reading
-    def _wanted(self) -> Dict[str, str]:
-        """The query parameters of the filters: ``deviceTypes`` (a JSON array) and ``tags`` (a comma list)."""
-        query: Dict[str, str] = {}
-        types = self._str_list("device_types")
-        if types:
-            query["deviceTypes"] = json.dumps(types, separators=(",", ":"))
-        tags = self._str_list("tags")
-        if tags:
-            query["tags"] = ",".join(tags)
-        return query
+    def _wanted(self) -> Dict[str, List[str]]:
+        """The filters: ``{"device_types": [...], "tags": [...]}`` (the client turns them into HMP's query)."""
+        return {"device_types": self._str_list("device_types"), "tags": self._str_list("tags")}
 
     def _str_list(self, option: str) -> List[str]:
         values = self.get_option(option) or []
@@ -172,19 +164,17 @@ class InventoryModule(DeviceInventory):
                 raise self._error("%s: %r is not a valid %s" % (option, value, "tag (no commas)" if option == "tags" else "device type"))
         return [str(value) for value in values]
 
-    def _cache_covers(self, data: Mapping[str, Any], wanted: Dict[str, str]) -> bool:
+    def _cache_covers(self, data: Mapping[str, Any], wanted: Dict[str, List[str]]) -> bool:
         """The entry was read with the same filters."""
-        return data.get("query") == wanted and isinstance(data.get("stbs"), list)
+        return data.get("filters") == wanted and isinstance(data.get("stbs"), list)
 
-    def _fetch(self, wanted: Dict[str, str]) -> Dict[str, Any]:
-        """Read the boxes once: ``{"query": {...}, "stbs": [...]}`` (normalised, JSON-safe)."""
-        device_types = self._str_list("device_types")
-        tags = self._str_list("tags")
-        boxes = self._with_client(HmpClient, lambda client: client.list_devices(device_types, tags))
-        return {"query": wanted, "stbs": [stb_vars(box) for box in boxes if isinstance(box, Mapping)]}
+    def _fetch(self, wanted: Dict[str, List[str]]) -> Dict[str, Any]:
+        """Read the boxes once: ``{"filters": {...}, "stbs": [...]}`` (normalised, JSON-safe)."""
+        boxes = self._with_client(HmpClient, lambda client: client.list_devices(wanted["device_types"], wanted["tags"]))
+        return {"filters": wanted, "stbs": [stb_vars(box) for box in boxes if isinstance(box, Mapping)]}
 
     # ------------------------------------------------------------------ hosts
-    def _populate(self, data: Mapping[str, Any], wanted: Dict[str, str], prefix: str) -> None:
+    def _populate(self, data: Mapping[str, Any], wanted: Dict[str, List[str]], prefix: str) -> None:
         seen: Dict[str, str] = {}
         self.inventory.add_group("hmp_stbs")
         for box in data.get("stbs") or []:

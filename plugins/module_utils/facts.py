@@ -75,3 +75,27 @@ def gather(subsets: Mapping[str, Callable[[], Any]], requested: Sequence[str], m
 
     values = run_concurrently([partial(fetch, n) for n in names], max_workers)
     return dict(zip(names, values)), sorted(warnings)
+
+
+class FactsGatherer:
+    """Base of a device's facts: one method per subset, named after it, returning normalised snake_case data.
+
+    Subclasses set :attr:`SUBSETS` (names in display order) and :attr:`EMPTY` (the value of a subset whose endpoint
+    the device does not have, by name; default ``[]``).
+
+    :param client: the device client (its ``max_workers`` bounds the concurrency).
+    """
+
+    SUBSETS: Tuple[str, ...] = ()
+    EMPTY: Mapping[str, Any] = {}
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.warnings: List[str] = []
+
+    def gather(self, gather_subset: List[str]) -> Dict[str, Any]:
+        """Selected subsets, fetched concurrently; absent endpoints give empty subsets and :attr:`warnings`."""
+        subsets: Dict[str, Callable[[], Any]] = {name: getattr(self, name) for name in self.SUBSETS}
+        facts, warnings = gather(subsets, gather_subset, self.client.max_workers, self.EMPTY)
+        self.warnings.extend(warnings)
+        return facts

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import threading
+from functools import partial
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import urlparse
 
@@ -159,7 +160,7 @@ def fetch_all_pages(fetch: Callable[[int], Page], run: Callable[[Sequence[Callab
     items = list(first.items)
     if first.pages is not None:
         numbers = list(range(2, min(first.pages, max_pages) + 1))
-        for page in run([_page_call(fetch, n) for n in numbers]):
+        for page in run([partial(fetch, n) for n in numbers]):
             items.extend(page.items)
         return items
     number, page = 1, first
@@ -168,10 +169,6 @@ def fetch_all_pages(fetch: Callable[[int], Page], run: Callable[[Sequence[Callab
         page = fetch(number)
         items.extend(page.items)
     return items
-
-
-def _page_call(fetch: Callable[[int], Page], number: int) -> Callable[[], Page]:
-    return lambda: fetch(number)
 
 
 class RestClient(ResourceClient):

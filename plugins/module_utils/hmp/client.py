@@ -24,6 +24,7 @@ Wire facts (``docs/hmp.md`` has the confirmed/modeled table; sources: Haivision'
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ansible.module_utils.basic import env_fallback
@@ -291,7 +292,7 @@ class HmpClient(RestClient):
     def _read(self, kind: str) -> List[Dict[str, Any]]:
         if kind == "events":
             sessions = self.list_cached("sessions")
-            lists = self.run_concurrently([_bind(self.session_events, str(s.get("id"))) for s in sessions])
+            lists = self.run_concurrently([partial(self.session_events, str(s.get("id"))) for s in sessions])
             events: List[Dict[str, Any]] = []
             for session, items in zip(sessions, lists):
                 for event in items:
@@ -322,35 +323,34 @@ class HmpClient(RestClient):
         finally:
             self.forget(kind)  # a later read (the engine's re-read after a lost answer) sees the device's state
 
+    def create_target(self, kind: str, body: Mapping[str, Any]) -> Tuple[str, str]:
+        """``(path, endpoint key)`` of the POST creating an item of ``kind``: events are created under their
+        session, recordings under the session they record, streams under their video.
+
+        :raises ValidationError: HMP has no create for ``kind`` (videos come from recordings).
+        """
+        if kind in ("sources", "sessions"):
+            return self.paths[kind], kind
+        if kind == "events":
+            return self.path("sessions", body.get("moduleId"), "events"), "session_events"
+        if kind == "recordings":
+            return self.path("sessions", body.get("session"), "recordings"), "session_recordings"
+        if kind == "streams":
+            return self.path("videos", body.get("asset"), "streams"), "video_streams"
+        raise ValidationError("HMP has no create endpoint for %ss" % _label(kind))
+
     def _create(self, kind: str, body: Dict[str, Any]) -> Dict[str, Any]:
-        if kind == "sources":
-            return self._data_dict("POST", self.paths["sources"], "sources", _compact(body))
+        path, endpoint = self.create_target(kind, body)
+        created = self._data_dict("POST", path, endpoint, self.wire_body(kind, body))
         if kind == "sessions":
-            session = self._data_dict("POST", self.paths["sessions"], "sessions", _compact(_session_body(body)))
             for source_id in body.get("sources") or []:
                 self._follow_up("session %r was created, but adding its source %s" % (body.get("title"), source_id),
-                                lambda sid=source_id: self._add_session_source(str(session.get("id")), sid))
-            return session
-        if kind == "events":
-            event = {k: v for k, v in _compact(body).items() if k not in ("id", "moduleId", "title")}
-            return self._data_dict("POST", self.path("sessions", body.get("moduleId"), "events"), "session_events", event)
-        if kind == "recordings":
-            start = {"recorders": body["recorders"]} if body.get("recorders") else {}
-            recording = self._data_dict("POST", self.path("sessions", body.get("session"), "recordings"),
-                                        "session_recordings", start)
-            if body.get("state") == "PAUSED":
-                recording = self._follow_up("the recording started, but pausing it", lambda: self._data_dict(
-                    "PUT", self.path("recordings", recording.get("id")), "recordings", {"state": "PAUSED"}))
-            return recording
-        if kind == "streams":
-            start = {"destinations": body["destinations"]} if body.get("destinations") else \
-                {"address": body.get("address"), "port": body.get("port")}
-            stream = self._data_dict("POST", self.path("videos", body.get("asset"), "streams"), "video_streams", start)
-            if body.get("state") == "paused":
-                stream = self._follow_up("the stream started, but pausing it", lambda: self._data_dict(
-                    "PUT", self.path("streams", stream.get("id")), "streams", {"state": "paused"}))
-            return stream
-        raise ValidationError("HMP has no create endpoint for %ss" % _label(kind))
+                                partial(self._add_session_source, str(created.get("id")), source_id))
+        paused = {"recordings": "PAUSED", "streams": "paused"}.get(kind)
+        if paused and body.get("state") == paused:
+            created = self._follow_up("the %s started, but pausing it" % _label(kind), partial(
+                self._data_dict, "PUT", self.path(kind, created.get("id")), kind, {"state": paused}))
+        return created
 
     def update_item(self, kind: str, ident: str, body: Dict[str, Any],
                     current: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
@@ -434,18 +434,11 @@ class HmpClient(RestClient):
         ident = operation.ident
         new = "<new %s>" % _label(kind)
         if operation.op == "create":
+            first: List[Tuple[Any, ...]] = [("POST", self.create_target(kind, body)[0])]
             if kind == "sessions":
-                first: List[Tuple[Any, ...]] = [("POST", self.paths["sessions"])]
                 return first + [("POST", self.path("sessions", new, "sources"), {"sourceId": s}) for s in body.get("sources") or []]
-            if kind == "events":
-                return [("POST", self.path("sessions", body.get("moduleId"), "events"))]
-            if kind == "recordings":
-                first = [("POST", self.path("sessions", body.get("session"), "recordings"))]
-                return first + ([("PUT", self.path("recordings", new))] if body.get("state") == "PAUSED" else [])
-            if kind == "streams":
-                first = [("POST", self.path("videos", body.get("asset"), "streams"))]
-                return first + ([("PUT", self.path("streams", new))] if body.get("state") == "paused" else [])
-            return [("POST", self.paths[kind])]
+            paused = {"recordings": "PAUSED", "streams": "paused"}.get(kind)
+            return first + ([("PUT", self.path(kind, new))] if paused and body.get("state") == paused else [])
         if operation.op == "update":
             if kind == "sessions":
                 planned: List[Tuple[Any, ...]] = [("PUT", self.path("sessions", ident))] \
@@ -559,22 +552,18 @@ class HmpClient(RestClient):
         return None
 
 
-def _bind(func: Any, *args: Any) -> Any:
-    return lambda: func(*args)
-
-
 def _compact(body: Mapping[str, Any]) -> Dict[str, Any]:
     """``body`` without None values: HMP reverts an omitted optional field to its default (confirmed), which is
     what an unset option means."""
     return {k: v for k, v in body.items() if v is not None}
 
 
-SESSION_FIELDS = ("title", "description", "active", "syncrecord")
+SESSION_WRITE_FIELDS = ("title", "description", "active", "syncrecord")
 
 
 def _session_body(obj: Mapping[str, Any]) -> Dict[str, Any]:
     """The session fields a POST or PUT sets (``sources`` change through the session-sources endpoints)."""
-    return {k: obj.get(k) for k in SESSION_FIELDS}
+    return {k: obj.get(k) for k in SESSION_WRITE_FIELDS}
 
 
 def _session_full(obj: Mapping[str, Any]) -> Dict[str, Any]:

@@ -10,9 +10,9 @@ concurrently too.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List
+from typing import Any, Dict, List
 
-from ..facts import gather
+from ..facts import FactsGatherer
 from ..fields import snake_keys
 from .client import HmpClient
 
@@ -32,22 +32,15 @@ def _public(item: Any) -> Any:
     return item
 
 
-class HmpFacts:
+class HmpFacts(FactsGatherer):
     """Builds the ``ansible_facts.hmp`` dict.
 
     :param client: the server's client.
     """
 
-    def __init__(self, client: HmpClient) -> None:
-        self.client = client
-        self.warnings: List[str] = []
-
-    def gather(self, gather_subset: List[str]) -> Dict[str, Any]:
-        """Selected subsets, fetched concurrently; absent endpoints give empty subsets and :attr:`warnings`."""
-        subsets: Dict[str, Callable[[], Any]] = {name: getattr(self, name) for name in SUBSETS}
-        facts, warnings = gather(subsets, gather_subset, self.client.max_workers, EMPTY)
-        self.warnings.extend(warnings)
-        return facts
+    SUBSETS = SUBSETS
+    EMPTY = EMPTY
+    client: HmpClient
 
     def _list(self, kind: str) -> List[Dict[str, Any]]:
         return [snake_keys(_public(item)) for item in self.client.list_cached(kind)]

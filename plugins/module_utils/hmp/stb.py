@@ -11,6 +11,7 @@ that state, so a playbook can be re-run; ``reboot`` and ``show-text-message`` ar
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ..errors import ApiError, BroadcastError, ValidationError
@@ -161,10 +162,6 @@ def send_commands(client: HmpClient, boxes: Sequence[Mapping[str, Any]], body: M
                      message=(answer or {}).get("message") if isinstance(answer, dict) else str(answer))
         return entry
 
-    results = client.run_concurrently([_bind(one, box) for box in boxes])
+    results = client.run_concurrently([partial(one, box) for box in boxes])
     changed = any(r["result"] in ("sent", "would_send") for r in results)
     return results, changed
-
-
-def _bind(func: Any, arg: Any) -> Any:
-    return lambda: func(arg)

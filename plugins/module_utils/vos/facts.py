@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List, Mapping
 
 from ..errors import ApiError
-from ..facts import gather
+from ..facts import FactsGatherer
 from ..fields import References, snake_keys
 from .client import VosClient
 from .resources import DESTINATION_FIELDS, IMAGE_FIELDS, SERVICE_FIELDS, SOURCE_FIELDS
@@ -26,7 +26,7 @@ SUBSETS = ("services", "sources", "destinations", "profiles", "cloud_links", "no
 EMPTY: Dict[str, Any] = {"origin_engine": {}, "platform": {}, "cloud_links": {}, "notifications": {}}
 
 
-class VosFacts:
+class VosFacts(FactsGatherer):
     """Builds the ``ansible_facts.vos`` dict.
 
     :param client: the cluster's client.
@@ -34,18 +34,14 @@ class VosFacts:
     :param notification_limit: notifications to ask for (``result_count``); 0 means the device's default.
     """
 
+    SUBSETS = SUBSETS
+    EMPTY = EMPTY
+    client: VosClient
+
     def __init__(self, client: VosClient, scte_log_limit: int = 100, notification_limit: int = 0) -> None:
-        self.client = client
+        super().__init__(client)
         self.scte_log_limit = scte_log_limit
         self.notification_limit = notification_limit
-        self.warnings: List[str] = []
-
-    def gather(self, gather_subset: List[str]) -> Dict[str, Any]:
-        """Selected subsets, fetched concurrently; absent endpoints give empty subsets and :attr:`warnings`."""
-        subsets: Dict[str, Callable[[], Any]] = {name: getattr(self, name) for name in SUBSETS}
-        facts, warnings = gather(subsets, gather_subset, self.client.max_workers, EMPTY)
-        self.warnings.extend(warnings)
-        return facts
 
     # ------------------------------------------------------------------ helpers
     def _refs(self, *kinds: str) -> References:

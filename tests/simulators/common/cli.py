@@ -57,6 +57,22 @@ def _fraction(value: str) -> float:
     return number
 
 
+def positive_int(value: str) -> int:
+    """argparse type for device options: an int >= 1."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be >= 1")
+    return number
+
+
+def non_negative_int(value: str) -> int:
+    """argparse type for device options: an int >= 0."""
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be >= 0")
+    return number
+
+
 def _non_negative(value: str) -> float:
     """argparse type: a float >= 0."""
     number = float(value)

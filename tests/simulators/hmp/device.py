@@ -6,26 +6,10 @@ from __future__ import annotations
 
 import argparse
 
-from common.cli import DeviceSpec
+from common.cli import DeviceSpec, non_negative_int, positive_int
 from hmp.app import HmpApp, HmpSettings
 
 DEFAULTS = HmpSettings()
-
-
-def _positive(value: str) -> int:
-    """argparse type: an int >= 1."""
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be >= 1")
-    return number
-
-
-def _non_negative(value: str) -> int:
-    """argparse type: an int >= 0."""
-    number = int(value)
-    if number < 0:
-        raise argparse.ArgumentTypeError("must be >= 0")
-    return number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,10 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--password", default=DEFAULTS.password, help="password of --username")
     group.add_argument("--api-key", default=DEFAULTS.api_key, help="apiKey for POST /apis/authentication/login/key (HMP 4.1)")
     group.add_argument("--api-secret", default=DEFAULTS.api_secret, help="apiSecret of --api-key")
-    group.add_argument("--session-ttl", type=_positive, default=DEFAULTS.session_ttl, help="cookie session lifetime, seconds (from login)")
-    group.add_argument("--token-ttl", type=_positive, default=DEFAULTS.token_ttl, help="API-key bearer token lifetime, seconds")
-    group.add_argument("--stbs", type=_non_negative, default=DEFAULTS.stbs, help="generated Play set-top boxes")
-    group.add_argument("--sources", type=_non_negative, default=DEFAULTS.sources, help="extra generated sources (scale tests)")
+    group.add_argument("--session-ttl", type=positive_int, default=DEFAULTS.session_ttl, help="cookie session lifetime, seconds (from login)")
+    group.add_argument("--token-ttl", type=positive_int, default=DEFAULTS.token_ttl, help="API-key bearer token lifetime, seconds")
+    group.add_argument("--stbs", type=non_negative_int, default=DEFAULTS.stbs, help="generated Play set-top boxes")
+    group.add_argument("--sources", type=non_negative_int, default=DEFAULTS.sources, help="extra generated sources (scale tests)")
     group.add_argument("--empty", action="store_true", help="start without sources, sessions, recordings, videos, streams and events "
                        "(users, groups, categories and set-top boxes stay)")
 

@@ -6,24 +6,10 @@ from __future__ import annotations
 
 import argparse
 
-from common.cli import DeviceSpec
+from common.cli import DeviceSpec, non_negative_int, positive_int
 from vos.app import VosApp, VosSettings
 
 DEFAULTS = VosSettings()
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be >= 1")
-    return number
-
-
-def _non_negative(value: str) -> int:
-    number = int(value)
-    if number < 0:
-        raise argparse.ArgumentTypeError("must be >= 0")
-    return number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,8 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--password", default=DEFAULTS.password, help="password of --username")
     group.add_argument("--client-id", default=DEFAULTS.client_id, help="pre-registered OAuth2 client id")
     group.add_argument("--client-secret", default=DEFAULTS.client_secret, help="secret of --client-id")
-    group.add_argument("--token-ttl", type=_positive, default=DEFAULTS.token_ttl, help="bearer token lifetime and expires_in, seconds")
-    group.add_argument("--services", type=_non_negative, default=DEFAULTS.services,
+    group.add_argument("--token-ttl", type=positive_int, default=DEFAULTS.token_ttl, help="bearer token lifetime and expires_in, seconds")
+    group.add_argument("--services", type=non_negative_int, default=DEFAULTS.services,
                        help="generated channels (each: source with ZIXI + SLATE inputs, ORIGIN or ATS destination, service, pod)")
     group.add_argument("--empty", action="store_true", help="start without services, sources, destinations, images and users "
                        "(profiles, cloud links and nodes stay)")

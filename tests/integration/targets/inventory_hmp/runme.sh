@@ -36,23 +36,8 @@ export ANSIBLE_INVENTORY_UNPARSED_FAILED=true
 export ANSIBLE_INVENTORY_ENABLED=auto
 unset HMP_HOST HMP_PORT HMP_USE_SSL HMP_USERNAME HMP_PASSWORD HMP_API_KEY HMP_API_SECRET HMP_AUTH_METHOD || true
 
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-compare() {  # compare ACTUAL GOLDEN
-    local mask=(--mask '.*_last_connected_at')
-    if [ -n "${UPDATE_GOLDEN:-}" ]; then
-        "$PY" ../setup_simulator/files/compare_inventory_json.py "${mask[@]}" --write "$1" "$2"
-    else
-        "$PY" ../setup_simulator/files/compare_inventory_json.py "${mask[@]}" "$1" "$2"
-    fi
-}
-
-hosts_of() {  # hosts_of ACTUAL: the host names, one per line
-    "$PY" ../setup_simulator/files/compare_inventory_json.py --hosts "$1"
-}
+source ../setup_simulator/inventory.sh
+export INVENTORY_MASK='.*_last_connected_at'
 
 hostvar() {  # hostvar ACTUAL HOST VAR: one host variable as JSON
     "$PY" -c 'import json, sys
@@ -229,7 +214,7 @@ test "$(hostvar "$work/flushed.json" 'Lobby Screen 001' hmp_status)" = '"Offline
 sim clear-requests
 ansible-inventory -i "$work/cached.hmp.yml" --list >"$work/cached4.json"
 test "$(sim device-requests | wc -l)" -eq 0 || fail "the run after --flush-cache did not use the refreshed cache"
-"$PY" ../setup_simulator/files/compare_inventory_json.py "$work/cached4.json" "$work/flushed.json"
+"$PY" "$INVENTORY_COMPARE" "$work/cached4.json" "$work/flushed.json"
 
 # The same file with other filters: the cache entry does not cover them, so the server is read again.
 cached_config "device_types: [calypso_stb]"
@@ -242,20 +227,6 @@ test "$(wc -l <"$work/hosts.txt")" -eq 3
 test "$(group_hosts "$work/cached5.json" hmp_type_calypso_stb | wc -l)" -eq 3
 
 # ------------------------------------------------------------------ 6. errors
-expect_failure() {  # expect_failure CONFIG MESSAGE [SECRET]
-    local rc=0
-    ansible-inventory -i "$1" --list >"$work/out.txt" 2>&1 || rc=$?
-    cat "$work/out.txt"
-    test "$rc" -ne 0 || fail "$1: ansible-inventory succeeded"
-    grep -qF "$2" "$work/out.txt" || fail "$1: the output lacks: $2"
-    if grep -q Traceback "$work/out.txt"; then
-        fail "$1: the output has a traceback"
-    fi
-    if [ -n "${3:-}" ] && grep -qF "$3" "$work/out.txt"; then
-        fail "$1: the output shows the secret"
-    fi
-}
-
 cat >"$work/badpass.hmp.yml" <<YAML
 plugin: broadcast.video.hmp
 $connection

@@ -31,18 +31,7 @@ export ANSIBLE_INVENTORY_UNPARSED_FAILED=true
 export ANSIBLE_INVENTORY_ENABLED=auto
 unset VOS_HOST VOS_PORT VOS_USERNAME VOS_PASSWORD VOS_CLIENT_ID VOS_CLIENT_SECRET VOS_AUTH_METHOD || true
 
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-compare() {  # compare ACTUAL GOLDEN
-    if [ -n "${UPDATE_GOLDEN:-}" ]; then
-        "$PY" files/compare_inventory_json.py --write "$1" "$2"
-    else
-        "$PY" files/compare_inventory_json.py "$1" "$2"
-    fi
-}
+source ../setup_simulator/inventory.sh
 
 sim() {
     "$PY" files/sim_control.py "$SIM_URL" "$@"
@@ -137,12 +126,12 @@ d=json.load(open(sys.argv[1]))["_meta"]["hostvars"]["dfw-cloudlink-02"]["vos_id"
 print(d["__ansible_unsafe"] if isinstance(d, dict) else d)' "$work/cached2.json")
 sim delete uplinks "$lost_id"
 ansible-inventory -i "$work/cached.vos.yml" --list >"$work/cached3.json"
-"$PY" files/compare_inventory_json.py --hosts "$work/cached3.json" | grep -qx dfw-cloudlink-02 || fail "the cached run did not use the cache"
+hosts_of "$work/cached3.json" | grep -qx dfw-cloudlink-02 || fail "the cached run did not use the cache"
 
 sim clear-requests
 ansible-inventory -i "$work/cached.vos.yml" --list --flush-cache >"$work/flushed.json"
 test "$(sim device-requests | wc -l)" -gt 0
-"$PY" files/compare_inventory_json.py --hosts "$work/flushed.json" >"$work/hosts.txt"
+hosts_of "$work/flushed.json" >"$work/hosts.txt"
 cat "$work/hosts.txt"
 if grep -qx dfw-cloudlink-02 "$work/hosts.txt"; then
     fail "dfw-cloudlink-02 was deleted but is still a host after --flush-cache"
@@ -156,23 +145,9 @@ fi
 sim clear-requests
 ansible-inventory -i "$work/cached.vos.yml" --list >"$work/cached4.json"
 test "$(sim device-requests | wc -l)" -eq 0 || fail "the run after --flush-cache did not use the refreshed cache"
-"$PY" files/compare_inventory_json.py "$work/cached4.json" "$work/flushed.json"
+"$PY" "$INVENTORY_COMPARE" "$work/cached4.json" "$work/flushed.json"
 
 # ------------------------------------------------------------------ 5. errors
-expect_failure() {  # expect_failure CONFIG MESSAGE [SECRET]
-    local rc=0
-    ansible-inventory -i "$1" --list >"$work/out.txt" 2>&1 || rc=$?
-    cat "$work/out.txt"
-    test "$rc" -ne 0 || fail "$1: ansible-inventory succeeded"
-    grep -qF "$2" "$work/out.txt" || fail "$1: the output lacks: $2"
-    if grep -q Traceback "$work/out.txt"; then
-        fail "$1: the output has a traceback"
-    fi
-    if [ -n "${3:-}" ] && grep -qF "$3" "$work/out.txt"; then
-        fail "$1: the output shows the secret"
-    fi
-}
-
 cat >"$work/badpass.vos.yml" <<YAML
 plugin: broadcast.video.vos
 host: 127.0.0.1

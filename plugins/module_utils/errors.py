@@ -32,6 +32,17 @@ class ValidationError(BroadcastError):
     """Bad input found before any write: names the option, the item and what is allowed."""
 
 
+class EndpointDisabled(ValidationError):
+    """The user switched the endpoint off (``endpoint_paths.<key>.enabled: false``): it is never requested.
+
+    ``key`` is the endpoint key. Facts answer an empty subset with a warning; modules that need it fail.
+    """
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message, {"endpoint": key})
+        self.key = key
+
+
 class TransportError(BroadcastError):
     """The device could not be reached (DNS, refused connection, timeout, TLS verification)."""
 

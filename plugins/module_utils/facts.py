@@ -6,7 +6,8 @@
 A device declares its subsets as ``{name: fetch}``, where ``fetch()`` returns the normalised, snake_case data of
 that subset. ``gather_subset`` selects them (``all``, names, and ``!name`` exclusions); the selected subsets are
 fetched concurrently (bounded by the client's worker count). A subset whose endpoint the device does not have
-(HTTP 404 or 501, for example VOS RF endpoints on a cluster without RF cards) is returned empty with a warning.
+(HTTP 404 or 501, for example VOS RF endpoints on a cluster without RF cards), or whose endpoint the user switched
+off (``endpoint_paths.KEY.enabled: false``), is returned empty with a warning.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from .errors import ApiError, ValidationError
+from .errors import ApiError, EndpointDisabled, ValidationError
 from .resource import run_concurrently
 
 #: HTTP statuses meaning "this device does not have that endpoint".
@@ -67,6 +68,9 @@ def gather(subsets: Mapping[str, Callable[[], Any]], requested: Sequence[str], m
     def fetch(name: str) -> Any:
         try:
             return subsets[name]()
+        except EndpointDisabled as exc:
+            warnings.append("subset %s: not read, its endpoint %r is switched off (endpoint_paths)" % (name, exc.key))
+            return (empty or {}).get(name, [])
         except ApiError as exc:
             if exc.status in ABSENT_STATUSES:
                 warnings.append("subset %s: the device has no such endpoint (%s); returned empty" % (name, exc.message))

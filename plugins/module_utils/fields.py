@@ -137,6 +137,9 @@ class Field:
     :param read: custom ``fn(api_obj, refs) -> option value`` (overrides ``api``).
     :param write: custom ``fn(api_obj, value, refs, where) -> None`` writing the value into the API object.
     :param spec: the option's Ansible argument spec (``{"type": "int"}``); default ``{"type": "str"}``.
+    :param clear: with ``write``: ``fn(api_obj) -> None`` clearing the field on an existing object when the option
+        is None (state replaced); without it a custom field keeps its current API value (DMS: no schedule means a
+        ``standard`` authorization set).
     """
 
     def __init__(self, option: str, api: Optional[str] = None, *, ref: Optional[str] = None, many: bool = False,
@@ -144,8 +147,10 @@ class Field:
                  nested: Optional["FieldMap"] = None, when: Optional[Mapping[str, Any]] = None,
                  read: Optional[Callable[[Mapping[str, Any], References], Any]] = None,
                  write: Optional[Callable[[Dict[str, Any], Any, References, str], None]] = None,
-                 spec: Optional[Mapping[str, Any]] = None) -> None:
+                 spec: Optional[Mapping[str, Any]] = None,
+                 clear: Optional[Callable[[Dict[str, Any]], None]] = None) -> None:
         self.option = option
+        self.clear = clear
         self.spec = dict(spec or {"type": "str"})
         self.api = api or option
         self.ref = ref
@@ -250,6 +255,8 @@ class FieldMap:
                 # device echoes them ("******" means unchanged), custom fields manage their own defaults.
                 if base is not None and not field.secret and field.write is None and get_path(obj, field.api) is not None:
                     set_path(obj, field.api, None)
+                elif field.clear is not None:
+                    field.clear(obj)
                 continue
             field.to_api(obj, value, refs, where)
         return obj

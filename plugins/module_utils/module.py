@@ -10,7 +10,7 @@ A device provides a :class:`Device`: its connection argument spec and a client f
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable, Dict, List, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
@@ -41,13 +41,15 @@ class Device:
         self.requires = dict(requires or {"requests": REQUESTS_IMPORT_ERROR})
 
 
-def resource_argument_spec(device: Device, spec: ResourceSpec, extra: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
-    """Connection options + ``config`` (list of items built from the field map) + ``state`` + ``extra``."""
+def resource_argument_spec(device: Device, spec: ResourceSpec, extra: Optional[Mapping[str, Any]] = None,
+                           states: Sequence[str] = STATES) -> Dict[str, Any]:
+    """Connection options + ``config`` (list of items built from the field map) + ``state`` (one of ``states``)
+    + ``extra``."""
     argument_spec = copy.deepcopy(device.connection_spec)
     options = spec.fields.argument_spec()
     options[spec.key]["required"] = True
     argument_spec["config"] = {"type": "list", "elements": "dict", "options": options}
-    argument_spec["state"] = {"type": "str", "default": "merged", "choices": list(STATES)}
+    argument_spec["state"] = {"type": "str", "default": "merged", "choices": list(states)}
     argument_spec.update(copy.deepcopy(dict(extra or {})))
     return argument_spec
 
@@ -104,14 +106,16 @@ def run_module(module: AnsibleModule, device: Device, body: Callable[[Any], Dict
 
 
 def run_resource_module(device: Device, spec: ResourceSpec, extra_options: Optional[Mapping[str, Any]] = None,
-                        secrets_option: Optional[str] = None) -> None:
+                        secrets_option: Optional[str] = None, states: Sequence[str] = STATES) -> None:
     """The whole of a resource module's ``main()``.
 
     :param extra_options: module-specific options beside ``config`` and ``state``.
+    :param states: the states the module offers (DMS devices cannot be created or deleted: no ``overridden``,
+        ``deleted`` or ``rendered``).
     :param secrets_option: name of the ``always | on_create`` option deciding whether write-only secrets are sent
         to existing items (``update_password``).
     """
-    module = AnsibleModule(argument_spec=resource_argument_spec(device, spec, extra_options), supports_check_mode=True,
+    module = AnsibleModule(argument_spec=resource_argument_spec(device, spec, extra_options, states), supports_check_mode=True,
                            required_if=[("state", s, ("config",)) for s in ("merged", "replaced", "deleted", "rendered")])
     state = module.params["state"]
 

@@ -101,6 +101,12 @@ class ResourceClient:
         """Every item of ``kind`` (one list read, all pages)."""
         raise NotImplementedError
 
+    def list_declared(self, kind: str, names: Sequence[str]) -> List[Dict[str, Any]]:
+        """The items of ``kind`` that may carry one of the declared natural keys ``names`` (states merged,
+        replaced and deleted, which touch declared items only). Default: :meth:`list_items`; a device with
+        collections too large to read for a few items (DMS devices) reads only those."""
+        return self.list_items(kind)
+
     def create_item(self, kind: str, body: Dict[str, Any]) -> Dict[str, Any]:
         """Create one item; returns the device's object (with its id)."""
         raise NotImplementedError
@@ -241,7 +247,10 @@ class ResourceEngine:
             self._validate_config(state, config)
         if state == "rendered":
             return self.render(config)
-        self.read()
+        declared = None
+        if state in ("merged", "replaced", "deleted"):
+            declared = [str(self.spec.identity(item)) for item in config]
+        self.read(declared)
         if state == "gathered":
             return {"changed": False, "gathered": self.gathered()}
         operations = self.plan(state, config)
@@ -257,10 +266,17 @@ class ResourceEngine:
         return result
 
     # ------------------------------------------------------------------ reading
-    def read(self) -> None:
-        """Read the kind and every referenced kind once, concurrently; build references and the current items."""
+    def read(self, declared: Optional[Sequence[str]] = None) -> None:
+        """Read the kind and every referenced kind once, concurrently; build references and the current items.
+
+        :param declared: the natural keys of the ``config`` items when only those matter (see
+            :meth:`ResourceClient.list_declared`); None reads every item of the kind.
+        """
         kinds = [self.spec.kind] + [k for k in self.spec.fields.reference_kinds() if k != self.spec.kind]
-        lists = self.client.run_concurrently([partial(self.client.list_items, k) for k in kinds])
+        reads = [partial(self.client.list_items, k) for k in kinds]
+        if declared is not None:
+            reads[0] = partial(self.client.list_declared, self.spec.kind, declared)
+        lists = self.client.run_concurrently(reads)
         for kind, items in zip(kinds, lists):
             if kind != self.spec.kind:
                 self.refs.add_table(kind, self.reference_pairs(kind, items))

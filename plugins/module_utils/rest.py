@@ -14,12 +14,12 @@ import ipaddress
 import math
 import threading
 from functools import partial
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import urlparse
 
 from ansible.module_utils.basic import env_fallback
 
-from .errors import ValidationError
+from .errors import EndpointDisabled, ValidationError
 from .transport import MAX_WORKERS, AuthHandler, HttpClient
 from .resource import ResourceClient, run_concurrently
 
@@ -104,8 +104,11 @@ def given(params: Mapping[str, Any], option: str, default: Any) -> Any:
 def resolve_paths(defaults: Mapping[str, str], overrides: Optional[Mapping[str, Any]], device: str) -> Dict[str, str]:
     """``defaults`` (endpoint key -> path) with the user's ``endpoint_paths`` applied.
 
+    An entry is a path (``/api/v2/devices``) or ``{"path": str, "enabled": bool}`` (both keys optional; see
+    :func:`disabled_endpoints`).
+
     :param device: the device's display name for messages (``VOS``).
-    :raises ValidationError: an unknown key or a path that does not start with ``/``.
+    :raises ValidationError: an unknown key, a path that does not start with ``/``, an entry of another shape.
     """
     paths = dict(defaults)
     if overrides is not None and not isinstance(overrides, Mapping):
@@ -113,10 +116,26 @@ def resolve_paths(defaults: Mapping[str, str], overrides: Optional[Mapping[str, 
     for key, value in (overrides or {}).items():
         if key not in paths:
             raise ValidationError("endpoint_paths: %r is not a %s endpoint key; allowed: %s" % (key, device, ", ".join(sorted(paths))))
+        if isinstance(value, Mapping):
+            unknown = sorted(set(value) - {"path", "enabled"})
+            if unknown:
+                raise ValidationError("endpoint_paths.%s: %s is not allowed; give path and/or enabled" % (key, ", ".join(unknown)))
+            if not isinstance(value.get("enabled", True), bool):
+                raise ValidationError("endpoint_paths.%s.enabled: %r is not a boolean" % (key, value.get("enabled")))
+            if value.get("path") is None:
+                continue
+            value = value["path"]
         if not isinstance(value, str) or not value.startswith("/"):
             raise ValidationError("endpoint_paths.%s: %r must be a path starting with /" % (key, value))
         paths[key] = value.rstrip("/")
     return paths
+
+
+def disabled_endpoints(overrides: Optional[Mapping[str, Any]]) -> FrozenSet[str]:
+    """Endpoint keys the user switched off with ``endpoint_paths: {KEY: {enabled: false}}`` (the monitoring
+    connectors' "API Endpoint Status" switch). Call after :func:`resolve_paths` has validated ``overrides``."""
+    return frozenset(key for key, value in (overrides or {}).items()
+                     if isinstance(value, Mapping) and value.get("enabled") is False)
 
 
 class Page:
@@ -193,6 +212,8 @@ class RestClient(ResourceClient):
         self.device = device
         self.params = params
         self.paths = resolve_paths(default_paths, params.get("endpoint_paths"), device)
+        #: endpoint keys switched off by the user: never requested
+        self.disabled = disabled_endpoints(params.get("endpoint_paths"))
         workers = params.get("max_workers")
         self.max_workers = 4 if workers is None else workers
         if not isinstance(self.max_workers, int) or not 1 <= self.max_workers <= MAX_WORKERS:
@@ -220,6 +241,16 @@ class RestClient(ResourceClient):
         if self.http is None:
             raise ValidationError("internal error: an offline client cannot send requests")
         return self.http
+
+    def endpoint(self, key: str) -> str:
+        """The path of endpoint ``key``.
+
+        :raises EndpointDisabled: the user switched it off (``endpoint_paths.KEY.enabled: false``).
+        """
+        if key in self.disabled:
+            raise EndpointDisabled("the %s endpoint %r (%s) is switched off in endpoint_paths (enabled: false); this "
+                                   "needs it" % (self.device, key, self.paths[key]), key)
+        return self.paths[key]
 
     def cached(self, key: str, fetch: Callable[[], Any], scope: str = "") -> Any:
         """``fetch()`` once per client for ``(scope, key)``, even when called from several threads at once."""

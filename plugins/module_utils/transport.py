@@ -379,13 +379,16 @@ def decode_json(response: "requests.Response") -> Any:
 def default_error_parser(response: Any) -> Tuple[str, Optional[str]]:
     """Extract ``(message, device code)`` from an error response.
 
-    Understands ``{"message": ..}``, ``{"error": .., "error_description": ..}``, ``{"code": .., "name": .., "message": ..}``;
+    Understands ``{"message": ..}``, ``{"error": .., "error_description": ..}``, ``{"code": .., "name": .., "message": ..}``
+    and the same wrapped in ``{"error": {...}}``;
     falls back to the first 300 characters of the body.
     """
     try:
         body = response.json()
     except ValueError:
         body = None
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body = body["error"]  # {"error": {"code": .., "message": .., "details": ..}}
     if isinstance(body, dict):
         code = body.get("code")
         parts = []

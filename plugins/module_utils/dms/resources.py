@@ -130,8 +130,9 @@ def normalize_schedule(schedule: Mapping[str, Any], where: str) -> Dict[str, Any
     days = schedule.get("weekdays")
     if days in (None, "", []):
         days = list(WEEKDAYS)
-    elif isinstance(days, str):
-        days = [d for d in re.split(r"[;,\s]+", days) if d]
+    else:
+        # "MON;FRI" also arrives as ["MON;FRI"]: Ansible's list type splits a string on commas only
+        days = [d for part in ([days] if isinstance(days, str) else days) for d in re.split(r"[;,\s]+", str(part)) if d]
     codes = {weekday(day, "%s.weekdays[%d]" % (where, i)) for i, day in enumerate(days)}
     result["weekdays"] = [day for day in WEEKDAYS if day in codes]
     return result

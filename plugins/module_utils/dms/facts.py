@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional
 
-from ..facts import FactsGatherer, select_subsets
+from ..errors import ApiError, EndpointDisabled
+from ..facts import ABSENT_STATUSES, FactsGatherer, select_subsets
 from ..fields import snake_keys
 from .client import DEFAULT_PATHS, DmsClient
 
@@ -65,7 +66,27 @@ class DmsFacts(FactsGatherer):
         return facts
 
     def _group_names(self) -> Dict[str, str]:
-        return {str(g.get("id")): str(g.get("name")) for g in self.client.list_cached("groups")}
+        """Group id -> name; empty when the groups endpoint is switched off or absent (names then show the ids:
+        that endpoint only names things here, it must not empty the devices and authorizations subsets)."""
+        try:
+            return {str(g.get("id")): str(g.get("name")) for g in self.client.list_cached("groups")}
+        except EndpointDisabled:
+            return {}
+        except ApiError as exc:
+            if exc.status in ABSENT_STATUSES:
+                return {}
+            raise
+
+    def _devices_by_id(self, ids: List[str]) -> Dict[str, Dict[str, Any]]:
+        """Device id -> device for ``ids``; empty when the devices endpoint is switched off or absent."""
+        try:
+            return {str(d.get("id")): d for d in self.client.devices_by_id(ids)} if ids else {}
+        except EndpointDisabled:
+            return {}
+        except ApiError as exc:
+            if exc.status in ABSENT_STATUSES:
+                return {}
+            raise
 
     def _devices(self) -> List[Dict[str, Any]]:
         return self.client.devices(self.device_filters)
@@ -96,7 +117,7 @@ class DmsFacts(FactsGatherer):
         sets = self.client.list_cached("authorizations")
         groups = self._group_names()
         device_ids = [str(a.get("targetId")) for a in sets if a.get("targetType") == "device"]
-        devices = {str(d.get("id")): d for d in self.client.devices_by_id(device_ids)} if device_ids else {}
+        devices = self._devices_by_id(device_ids)
         result = []
         for auth in sets:
             item = snake_keys(auth)

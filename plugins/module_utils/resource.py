@@ -411,8 +411,9 @@ class ResourceEngine:
     def _check_required(self, item: Mapping[str, Any], where: str) -> None:
         missing = [opt for opt in self.spec.required if item.get(opt) in (None, [], "")]
         if missing:
-            raise ValidationError("%s: %s needed to create a %s" % (
-                where, " and ".join(missing) + (" is" if len(missing) == 1 else " are"), self.spec.label))
+            article = "an" if self.spec.label[:1].lower() in ("a", "e", "i", "o") else "a"
+            raise ValidationError("%s: %s needed to create %s %s" % (
+                where, " and ".join(missing) + (" is" if len(missing) == 1 else " are"), article, self.spec.label))
 
     def _visible(self, item: Mapping[str, Any]) -> Dict[str, Any]:
         visible: Dict[str, Any] = clean(self.spec.fields.strip_secrets(item))

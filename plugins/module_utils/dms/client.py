@@ -93,8 +93,11 @@ class DmsAuth(TokenAuth):
             response = http.request("POST", self.path, json_body=body, authenticate=False, write=False, endpoint="login")
         except ApiError as exc:
             if exc.status in (401, 403):
-                raise AuthenticationError("DMS refused username %r (HTTP %s%s): check username and password" % (
-                    self.username, exc.status, ", %s" % exc.code if exc.code else ""), exc.details) from None
+                # a server that asks for a token at this path (not a credentials error) does not log in there
+                hint = "; or correct endpoint_paths.login: %s asked for a token, it may not be the login path" % self.path \
+                    if exc.code in ("UNAUTHORIZED", "TOKEN_EXPIRED") else ""
+                raise AuthenticationError("DMS refused username %r (HTTP %s%s): check username and password%s" % (
+                    self.username, exc.status, ", %s" % exc.code if exc.code else "", hint), exc.details) from None
             if exc.status == 404:
                 raise AuthenticationError("DMS has no login at %s (HTTP 404): correct endpoint_paths.login with the "
                                           "path of your DMS's API guide" % self.path, exc.details) from None

@@ -4,12 +4,14 @@
 
 ``GET /api/v1/devices`` filters on ``group``, ``region``, ``model``, ``status`` and ``firmwareVersion``. A linear scan of
 100,000 dicts costs about 5 ms per field, paid again by each of the 100 concurrent page requests of a filtered
-inventory; an index (value -> devices in id order) makes a filtered page cost its slice. Indexes are built on first use
-and dropped when a change touches their field (:meth:`DeviceStore.changed`); a later query rebuilds them (about 20 ms).
+inventory; an index (value -> devices in id order) makes a filtered page cost its slice. Every index is built when the
+devices are loaded; a change drops the indexes of the fields it touches (:meth:`DeviceStore.changed`) and the next
+query rebuilds them (about 20 ms each for 100,000 devices).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any, Iterable
 
 INDEXED = ("groups", "region", "model", "status", "firmwareVersion")
@@ -31,9 +33,11 @@ class DeviceStore:
         self._selections: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
 
     def load(self, devices: Iterable[dict[str, Any]]) -> None:
-        """Replace every device with ``devices`` (kept in the given order)."""
+        """Replace every device with ``devices`` (kept in the given order) and build every index (about 0.1 s for 100,000)."""
         self._items = {device["id"]: device for device in devices}
         self._reset_views()
+        for name in INDEXED:
+            self.index(name)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -78,31 +82,23 @@ class DeviceStore:
         self._selections.clear()
 
     def index(self, name: str) -> dict[Any, list[dict[str, Any]]]:
-        """Value of field ``name`` (one of ``INDEXED``) -> the devices holding it, in order; built on first use."""
-        index = self._indexes.get(name)
-        if index is not None:
-            return index
-        index = {}
+        """Value of field ``name`` (one of ``INDEXED``) -> the devices holding it, in order; built when missing."""
+        known = self._indexes.get(name)
+        if known is not None:
+            return known
+        index: defaultdict[Any, list[dict[str, Any]]] = defaultdict(list)
         if name == "groups":
             for device in self.values():
                 for member in device.get("groups") or ():
-                    if not isinstance(member, str):
-                        continue
-                    bucket = index.get(member)
-                    if bucket is None:
-                        index[member] = [device]
-                    elif bucket[-1] is not device:  # a group listed twice counts once
-                        bucket.append(device)
+                    if isinstance(member, str):
+                        bucket = index[member]
+                        if not bucket or bucket[-1] is not device:  # a group listed twice counts once
+                            bucket.append(device)
         else:
             for device in self.values():
                 value = device.get(name)
-                if isinstance(value, (list, dict)):  # an unchecked /__sim__/items insert; matches no filter
-                    continue
-                bucket = index.get(value)
-                if bucket is None:
-                    index[value] = [device]
-                else:
-                    bucket.append(device)
+                if not isinstance(value, (list, dict)):  # an unchecked /__sim__/items insert may hold anything
+                    index[value].append(device)
         self._indexes[name] = index
         return index
 

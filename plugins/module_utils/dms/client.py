@@ -317,18 +317,33 @@ class DmsClient(RestClient):
         * an authorization set's target device must exist, and a schedule set needs a target (group or device)
           whose ``allowScheduleAuthorization`` is true (the connector's "Allow Schedule Authorization");
         * a group that an authorization set targets cannot be deleted (unless that set is deleted first, in
-          another task).
+          another task), and a group or device cannot stop allowing schedule authorization while a schedule set
+          targets it.
         """
         if spec.kind == "authorizations":
             self._check_targets(operations)
-        elif spec.kind == "groups":
-            deleted = {str(o.ident): o.name for o in operations if o.op == "delete"}
-            if deleted:
-                for auth in self.list_cached("authorizations"):
-                    if auth.get("targetType") == "group" and str(auth.get("targetId")) in deleted:
-                        raise ValidationError(
-                            "group %r cannot be deleted: authorization set %r targets it; delete or retarget the set "
-                            "first (broadcast.video.dms_authorizations)" % (deleted[str(auth.get("targetId"))], auth.get("name")))
+            return None
+        if spec.kind not in ("groups", "devices"):
+            return None
+        target_type = spec.kind[:-1]
+        deleted = {str(o.ident): o.name for o in operations if o.op == "delete"}
+        disallowed = {str(o.ident): o.name for o in operations if o.op == "update" and (o.current or {}).get(
+            "allowScheduleAuthorization") and (o.body or {}).get("allowScheduleAuthorization") is False}
+        if not (deleted or disallowed):
+            return None
+        for auth in self.list_cached("authorizations"):
+            if auth.get("targetType") != target_type:
+                continue
+            target = str(auth.get("targetId"))
+            if target in deleted:
+                raise ValidationError(
+                    "group %r cannot be deleted: authorization set %r targets it; delete or retarget the set first "
+                    "(broadcast.video.dms_authorizations)" % (deleted[target], auth.get("name")))
+            if target in disallowed and auth.get("type") == "schedule":
+                raise ValidationError(
+                    "%s %r: allow_schedule_authorization cannot become false while the schedule authorization set %r "
+                    "targets it; delete the set or remove its schedule first (broadcast.video.dms_authorizations)" % (
+                        target_type, disallowed[target], auth.get("name")))
         return None
 
     def _check_targets(self, operations: Sequence[Operation]) -> None:

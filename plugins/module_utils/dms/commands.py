@@ -90,7 +90,7 @@ def run_command(client: DmsClient, command: str, devices: Sequence[str] = (), gr
     to_send: List[str] = []
     for device in selected:
         ident = str(device.get("id"))
-        entry = {"id": ident, "name": display_name(device, display_key), "status": "planned", "message": ""}
+        entry: Dict[str, Any] = {"id": ident, "name": display_name(device, display_key), "status": "planned", "message": ""}
         if command == "firmware_upgrade":
             if device.get("firmwareVersion") == firmware_version:
                 entry.update(status="skipped", message="already on %s" % firmware_version)
@@ -102,10 +102,10 @@ def run_command(client: DmsClient, command: str, devices: Sequence[str] = (), gr
     if to_send and not check_mode:
         parameters = {"firmwareVersion": firmware_version} if firmware_version else {}
         for answer in client.send_command(command, to_send, parameters):
-            entry = report.get(str(answer.get("deviceId")))
-            if entry is not None:
+            answered = report.get(str(answer.get("deviceId")))
+            if answered is not None:
                 status = str(answer.get("status"))
-                entry.update(status=status if status in STATUSES else "rejected", message=str(answer.get("message") or ""))
+                answered.update(status=status if status in STATUSES else "rejected", message=str(answer.get("message") or ""))
         for ident in to_send:
             if report[ident]["status"] == "planned":
                 report[ident].update(status="rejected", message="DMS did not report on this device")

@@ -54,6 +54,33 @@ def resource_argument_spec(device: Device, spec: ResourceSpec, extra: Optional[M
     return argument_spec
 
 
+def _dict_options_removed(argument_spec: Mapping[str, Any]) -> Dict[str, Any]:
+    """``argument_spec`` in which every ``type: dict`` option (also inside list-of-dict options) lost its
+    sub-options, so that Ansible only checks that its value is a dict."""
+    result: Dict[str, Any] = {}
+    for name, spec in argument_spec.items():
+        spec = dict(spec)
+        if spec.get("options"):
+            if spec.get("type") == "dict":
+                spec.pop("options")
+            else:
+                spec["options"] = _dict_options_removed(spec["options"])
+        result[name] = spec
+    return result
+
+
+def ansible_module(argument_spec: Mapping[str, Any], **kwargs: Any) -> AnsibleModule:
+    """``AnsibleModule(argument_spec=..., **kwargs)``, except that a dict option with sub-options given a boolean or
+    a number (``schedule: false``) ends in Ansible's own type error, not a traceback: ansible-core (2.19) looks
+    for sub-option fallbacks in the value before checking that it is a dict, which raises TypeError."""
+    try:
+        return AnsibleModule(argument_spec=dict(argument_spec), **kwargs)
+    except TypeError as exc:
+        module = AnsibleModule(argument_spec=_dict_options_removed(argument_spec), **kwargs)
+        module.fail_json(msg="invalid module arguments: %s" % exc)
+        raise  # not reached: fail_json exits
+
+
 def check_requirements(module: AnsibleModule, device: Device) -> None:
     """``fail_json`` with ``missing_required_lib``'s message for the first missing Python library."""
     for library, error in device.requires.items():
@@ -115,8 +142,8 @@ def run_resource_module(device: Device, spec: ResourceSpec, extra_options: Optio
     :param secrets_option: name of the ``always | on_create`` option deciding whether write-only secrets are sent
         to existing items (``update_password``).
     """
-    module = AnsibleModule(argument_spec=resource_argument_spec(device, spec, extra_options, states), supports_check_mode=True,
-                           required_if=[("state", s, ("config",)) for s in ("merged", "replaced", "deleted", "rendered")])
+    module = ansible_module(resource_argument_spec(device, spec, extra_options, states), supports_check_mode=True,
+                            required_if=[("state", s, ("config",)) for s in ("merged", "replaced", "deleted", "rendered")])
     state = module.params["state"]
 
     def body(client: Any) -> Dict[str, Any]:

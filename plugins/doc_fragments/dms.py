@@ -44,8 +44,8 @@ options:
   username:
     description:
       - DMS user name (the monitoring connector's Login page asks for the same). Falls back to E(DMS_USERNAME).
-      - A task logs in once (C(POST /api/v1/auth/login), modeled), sends the token it gets as
-        C(Authorization: Bearer), and logs in once more if the server answers 401 (the token expired).
+      - "A task logs in once (C(POST /api/v1/auth/login), modeled), sends the token it gets as
+        C(Authorization: Bearer), and logs in once more if the server answers 401 (the token expired)."
     type: str
   password:
     description:
@@ -87,8 +87,8 @@ options:
         (C({devices: /dms/rest/v2/devices})) or to C({path: ..., enabled: false})."
       - "Keys: C(login), C(system), C(devices), C(device_commands), C(groups), C(authorizations), C(destinations),
         C(alarms), C(firmware). Default paths are under C(/api/v1/); the docs' C(dms-api.md) describes each."
-      - A switched-off (C(enabled: false)) endpoint is never requested; its facts subset is empty with a warning,
-        and a module that needs it fails with a message naming the key.
+      - "A switched-off (C(enabled: false)) endpoint is never requested; its facts subset is empty with a warning,
+        and a module that needs it fails with a message naming the key."
     type: dict
 notes:
   - Set the connection options once per play with C(module_defaults) and the C(group/broadcast.video.dms) action group.

@@ -7,7 +7,8 @@
 # The playbook gets each simulator as environment variables and extra vars:
 #   VOS_HOST, VOS_PORT, VOS_USE_SSL=false, VOS_VALIDATE_CERTS=false,
 #   VOS_USERNAME, VOS_PASSWORD, and HMP_HOST, HMP_PORT, HMP_USE_SSL=false,
-#   HMP_VALIDATE_CERTS=false, HMP_USERNAME, HMP_PASSWORD (override by exporting them before `make demo`).
+#   HMP_VALIDATE_CERTS=false, HMP_USERNAME, HMP_PASSWORD, and the same DMS_* variables (override by exporting
+#   them before `make demo`).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 venv=$(cd "$1" && pwd)
@@ -69,6 +70,9 @@ if [ -f "$root/tests/simulators/serve.py" ]; then
     start_sim hmp
     export HMP_HOST=127.0.0.1 HMP_PORT=$SIM_PORT HMP_USE_SSL=false HMP_VALIDATE_CERTS=false
     export HMP_USERNAME=${HMP_USERNAME:-haiadmin} HMP_PASSWORD=${HMP_PASSWORD:-hmp-password}
+    start_sim dms
+    export DMS_HOST=127.0.0.1 DMS_PORT=$SIM_PORT DMS_USE_SSL=false DMS_VALIDATE_CERTS=false
+    export DMS_USERNAME=${DMS_USERNAME:-dmsadmin} DMS_PASSWORD=${DMS_PASSWORD:-dms-password}
 else
     echo "demo: NOTE tests/simulators/serve.py does not exist yet; running the playbook without simulators"
 fi
@@ -82,7 +86,7 @@ run() {
         echo "demo: run $n FAILED" >&2
         return 1
     fi
-    awk '/^(TASK|PLAY)/ { show = ($0 ~ /^TASK \[(Summary|HMP summary)\]/) } show' "$log"
+    awk '/^(TASK|PLAY)/ { show = ($0 ~ /^TASK \[(Summary|HMP summary|DMS summary)\]/) } show' "$log"
     sed -n '/^PLAY RECAP/,$p' "$log"
     cp "$log" "$work/last.log"
 }

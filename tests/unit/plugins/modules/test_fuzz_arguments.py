@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, broadcast.video contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Argument fuzzing of every VOS and HMP module (quality rule ``no-tracebacks``).
+"""Argument fuzzing of every VOS, HMP and DMS module (quality rule ``no-tracebacks``).
 
 Hypothesis builds random argument dicts from each module's own argument spec: known options with plausible values,
 wrong types, ``None``, unicode and ``:`` strings, nested config items with random and unknown keys, unknown options;
@@ -32,9 +32,13 @@ from ansible_collections.broadcast.video.plugins.module_utils.vos.resources impo
 from ansible_collections.broadcast.video.plugins.module_utils.hmp import client as hmp_client, facts as hmp_facts_utils
 from ansible_collections.broadcast.video.plugins.module_utils.hmp import resources as hmp_resources
 from ansible_collections.broadcast.video.plugins.module_utils.hmp.device import HMP
+from ansible_collections.broadcast.video.plugins.module_utils.dms import client as dms_client, facts as dms_facts_utils
+from ansible_collections.broadcast.video.plugins.module_utils.dms import resources as dms_resources
+from ansible_collections.broadcast.video.plugins.module_utils.dms.device import DMS
 from ansible_collections.broadcast.video.plugins.modules import (
     vos_destinations, vos_facts, vos_images, vos_services, vos_sources, vos_users,
-    hmp_events, hmp_facts, hmp_recordings, hmp_sessions, hmp_sources, hmp_stb_command, hmp_streams, hmp_videos)
+    hmp_events, hmp_facts, hmp_recordings, hmp_sessions, hmp_sources, hmp_stb_command, hmp_streams, hmp_videos,
+    dms_device_command, dms_facts, dms_devices, dms_groups, dms_authorizations, dms_destinations)
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402 pylint: disable=wrong-import-position
@@ -46,6 +50,13 @@ NAMES = ["AandEHD.1080.tv", "CNNHD.720.tv", "AandE.AandEHD.1080.eng.p", "CNN.CNN
 # Names that exist on the seeded HMP simulator (sources, sessions, videos, tags) and values HMP options accept.
 HMP_NAMES = ["Lobby Encoder", "Makito SRT", "Town Hall", "Studio A", "Boardroom", "Product Launch", "Quarterly Update",
              "Town Hall @ 2020-06-16T22:00:00Z", "2026-12-02T18:00:00Z", "WED;FRI", "lobby", "floor-1", "239.1.1.1"]
+# Ids and names that exist on the seeded DMS simulator (devices, groups, regions, models, firmware versions).
+DMS_NAMES = ["dev-000001", "dev-000002", "dev-000007", "dev-999999", "sports", "news", "region-north", "north", "central",
+             "ProView 8130", "RD9000", "11.4.0.0", "11.4.1.0", "online", "offline", "a,b"]
+# Names, addresses and schedule values the DMS resource modules accept or find on the seeded simulator.
+DMS_RESOURCE_NAMES = DMS_NAMES + ["hotels", "tier-premium", "device", "group", "hotels-weekend-sports", "sports-package",
+                                  "headend-north-mcast", "cloud-srt", "239.10.1.1", "2001:db8::10", "ESPN-HD", "2026-12-01",
+                                  "2026-12-31", "2026-13-40", "18:00", "8:00", "23:59:00", "25:00", "MON;FRI", "Friday", "sun"]
 ODD_STRINGS = ["", " ", ":", "::", "a:b", "ü", "✓ 日本", "0", "1", "-1", "true", "no", "1e3", "[]", "{}", "null", "\x00", "a" * 300,
                "/", "//", "?x=1", "%s", "{{ x }}", "\u202e"]
 
@@ -66,6 +77,8 @@ def plausible(spec, names=None):
         return st.integers(min_value=-5, max_value=70000)
     if kind == "bool":
         return st.booleans()
+    if kind == "dict" and spec.get("options"):
+        return item_strategy(spec["options"], names)
     if kind == "list":
         if spec.get("options"):
             return st.lists(item_strategy(spec["options"], names), max_size=3)
@@ -91,11 +104,18 @@ def connection(sim_port, device="vos"):
     """Connection options aimed at the simulator or at a closed port; everything else fuzzed within safe bounds."""
     latin1 = st.text(alphabet=st.characters(max_codepoint=255, exclude_characters="\x00"), max_size=12)
     anytext = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=8)
-    known = ["admin", "admin-password", "vos-client", "vos-client-secret"] if device == "vos" else \
-        ["haiadmin", "hmp-password", "hmp-api-key", "hmp-api-secret"]
+    known = {"vos": ["admin", "admin-password", "vos-client", "vos-client-secret"],
+             "hmp": ["haiadmin", "hmp-password", "hmp-api-key", "hmp-api-secret"],
+             "dms": ["dmsadmin", "dms-password"]}[device]
     secret = st.one_of(st.sampled_from(known), latin1, anytext, st.none())
     port = st.sampled_from([sim_port, sim_port, 9])
-    spec, paths = (CONNECTION_SPEC, DEFAULT_PATHS) if device == "vos" else (hmp_client.CONNECTION_SPEC, hmp_client.DEFAULT_PATHS)
+    spec, paths = {"vos": (CONNECTION_SPEC, DEFAULT_PATHS), "hmp": (hmp_client.CONNECTION_SPEC, hmp_client.DEFAULT_PATHS),
+                   "dms": (dms_client.CONNECTION_SPEC, dms_client.DEFAULT_PATHS)}[device]
+    entry = st.one_of(st.sampled_from(sorted(paths.values())), JUNK)
+    if device == "dms":
+        # DMS entries may also be {path, enabled} (an endpoint switched off)
+        entry = st.one_of(entry, st.fixed_dictionaries({}, optional={"path": st.sampled_from(sorted(paths.values())),
+                                                                     "enabled": st.one_of(st.booleans(), JUNK)}))
     fields = {
         "host": st.sampled_from(["127.0.0.1", "127.0.0.1", "127.0.0.1", " 127.0.0.1/ ", "http://127.0.0.1:notaport",
                                  "ftp://127.0.0.1", "http://"]),
@@ -108,9 +128,7 @@ def connection(sim_port, device="vos"):
         "connect_timeout": st.sampled_from([None, 0, 1, "1", "fast", -2, float("nan")]),
         "retries": st.sampled_from([0, -1, -50, "0", "x", [], {}]),
         "max_workers": st.one_of(st.integers(min_value=-3, max_value=16), st.sampled_from(["2", "many", None, [], 1.5, 10 ** 9])),
-        "endpoint_paths": st.one_of(st.none(), JUNK, st.dictionaries(st.sampled_from(sorted(paths) + ["bogus"]),
-                                                                     st.one_of(st.sampled_from(sorted(paths.values())), JUNK),
-                                                                     max_size=2)),
+        "endpoint_paths": st.one_of(st.none(), JUNK, st.dictionaries(st.sampled_from(sorted(paths) + ["bogus"]), entry, max_size=2)),
     }
     if device == "vos":
         fields.update({
@@ -121,10 +139,13 @@ def connection(sim_port, device="vos"):
             "redirect_uri": st.one_of(st.none(), st.text(max_size=10)),
         })
         user, password = "admin", "admin-password"
-    else:
+    elif device == "hmp":
         fields.update({"auth_method": st.one_of(st.sampled_from(["session", "api_key"]), JUNK), "api_key": secret,
                        "api_secret": secret})
         user, password = "haiadmin", "hmp-password"
+    else:
+        fields["page_size"] = st.one_of(st.sampled_from([None, 1, 7, 1000, 0, -1, 1001, "10", "x"]), JUNK)
+        user, password = "dmsadmin", "dms-password"
     assert set(fields) == set(spec)
     base = st.fixed_dictionaries({"host": fields["host"], "port": port, "use_ssl": st.just(False), "retries": st.just(0),
                                   "timeout": st.just(2), "connect_timeout": st.just(1), "username": st.just(user),
@@ -135,10 +156,11 @@ def connection(sim_port, device="vos"):
     return st.builds(lambda a, b: dict(a, **b), base, overrides)
 
 
-def module_args(sim_port, argument_spec, device="vos"):
-    """A whole argument dict: connection, the module's own options, Ansible's check/diff/verbosity, unknown options."""
-    connection_spec = CONNECTION_SPEC if device == "vos" else hmp_client.CONNECTION_SPEC
-    names = NAMES if device == "vos" else HMP_NAMES
+def module_args(sim_port, argument_spec, device="vos", names=None):
+    """A whole argument dict: connection, the module's own options, Ansible's check/diff/verbosity, unknown options
+    (``names``: the values strings are drawn from, by default the device's)."""
+    connection_spec = {"vos": CONNECTION_SPEC, "hmp": hmp_client.CONNECTION_SPEC, "dms": dms_client.CONNECTION_SPEC}[device]
+    names = names or {"vos": NAMES, "hmp": HMP_NAMES, "dms": DMS_NAMES}[device]
     own = {name: spec for name, spec in argument_spec.items() if name not in connection_spec}
     values = {}
     config = st.none()
@@ -146,6 +168,9 @@ def module_args(sim_port, argument_spec, device="vos"):
         if name == "config":
             items = st.lists(item_strategy(spec["options"], names), max_size=3)
             config = st.one_of(items, items, items, items, st.none(), JUNK)
+        elif spec.get("type") == "dict" and spec.get("options"):
+            # a dict option with suboptions (DMS filters): usually well-formed, sometimes anything
+            values[name] = st.one_of(item_strategy(spec["options"], names), item_strategy(spec["options"], names), JUNK)
         else:
             values[name] = option_value(spec, names)
     specific = st.fixed_dictionaries({"config": config} if "config" in own else {}, optional=values)
@@ -172,6 +197,17 @@ STB_SPEC = dict(hmp_client.CONNECTION_SPEC, ids={"type": "list"}, names={"type":
                 message_blink={"type": "bool"}, message_repeat={"type": "int"}, force={"type": "bool"},
                 fail_on_offline={"type": "bool"})
 
+DMS_FILTERS = {"type": "dict", "options": {"region": {"type": "str"}, "model": {"type": "str"},
+                                            "status": {"type": "str", "choices": ["online", "offline"]},
+                                            "firmware_version": {"type": "str"}, "group": {"type": "str"}}}
+DMS_DISPLAY_KEY = {"type": "str", "choices": list(dms_facts_utils.DISPLAY_KEYS)}
+DMS_SUBSETS = list(dms_facts_utils.SUBSETS)
+DMS_FACTS_SPEC = dict(dms_client.CONNECTION_SPEC, gather_subset={"type": "list", "elements": "str"}, display_key=DMS_DISPLAY_KEY,
+                      alarm_retrieval={"type": "str", "choices": list(dms_client.ALARM_RETRIEVAL)}, device_filters=DMS_FILTERS)
+DMS_COMMAND_SPEC = dict(dms_client.CONNECTION_SPEC, command={"type": "str", "choices": list(dms_client.COMMANDS)},
+                        firmware_version={"type": "str"}, devices={"type": "list"}, group={"type": "str"}, filters=DMS_FILTERS,
+                        max_devices={"type": "int"}, display_key=DMS_DISPLAY_KEY, fail_on_rejected={"type": "bool"})
+
 MODULES = [
     (vos_services, resource_argument_spec(VOS, SERVICES)),
     (vos_sources, resource_argument_spec(VOS, SOURCES)),
@@ -191,6 +227,17 @@ HMP_MODULES = [
     (hmp_facts, HMP_FACTS_SPEC),
     (hmp_stb_command, STB_SPEC),
 ]
+
+
+DMS_MODULES = [
+    (dms_facts, DMS_FACTS_SPEC),
+    (dms_device_command, DMS_COMMAND_SPEC),
+    (dms_devices, resource_argument_spec(DMS, dms_resources.DEVICES, states=("merged", "replaced", "gathered"))),
+    (dms_groups, resource_argument_spec(DMS, dms_resources.GROUPS)),
+    (dms_authorizations, resource_argument_spec(DMS, dms_resources.AUTHORIZATIONS)),
+    (dms_destinations, resource_argument_spec(DMS, dms_resources.DESTINATIONS)),
+]
+DMS_RESOURCE_MODULES = (dms_devices, dms_groups, dms_authorizations, dms_destinations)
 
 
 def run_once(module, args, capsys):
@@ -262,3 +309,36 @@ def test_fuzzed_hmp_arguments_never_traceback(hmp_sim, capsys, module, argument_
         strategy = st.builds(lambda args, base: dict(base, **args), strategy, usual)
     outcomes = fuzz(strategy, module, capsys)
     assert outcomes["ok"] >= 3, outcomes
+
+
+@pytest.mark.parametrize("module, argument_spec", DMS_MODULES, ids=[m.__name__.rsplit(".", 1)[-1] for m, _rest in DMS_MODULES])
+def test_fuzzed_dms_arguments_never_traceback(dms_sim, capsys, module, argument_spec):
+    strategy = module_args(dms_sim.port, argument_spec, device="dms",
+                           names=DMS_RESOURCE_NAMES if module in DMS_RESOURCE_MODULES else None)
+    if module is dms_facts:
+        subsets = st.lists(st.one_of(st.sampled_from(DMS_SUBSETS + ["all", "!all"] + ["!" + s for s in DMS_SUBSETS]),
+                                     st.text(max_size=5)), max_size=4)
+        strategy = st.builds(lambda args, subset: dict(args, **subset), strategy,
+                             st.fixed_dictionaries({}, optional={"gather_subset": st.one_of(subsets, subsets, subsets, JUNK)}))
+    if module is dms_device_command:
+        # a plausible command and selection underneath, so that some runs get as far as the devices (mostly in check mode)
+        usual = st.builds(lambda base, selector: dict(base, **selector),
+                          st.fixed_dictionaries({"command": st.sampled_from(["reboot", "resend_authorization"]),
+                                                 "_ansible_check_mode": st.sampled_from([True, True, False])}),
+                          st.sampled_from([{"devices": ["dev-000001", "dev-000002"]}, {"group": "sports"},
+                                           {"filters": {"region": "north"}},
+                                           {"command": "firmware_upgrade", "firmware_version": "11.4.1.0",
+                                            "filters": {"model": "ProView 8130"}}]))
+        strategy = st.builds(lambda args, base: dict(base, **args), strategy, usual)
+    outcomes = fuzz(strategy, module, capsys)
+    assert outcomes["ok"] >= 3, outcomes
+
+
+@pytest.mark.parametrize("schedule", [False, True, 0, 1.5, "x", ["MON"], {"start_date": "2026-12-01"}])
+def test_dms_schedule_that_is_not_a_dict_fails_cleanly(capsys, schedule):
+    """ansible-core raises TypeError for a dict option with sub-options given a boolean or a number; the module glue
+    turns it into Ansible's own type error (a slip such as ``schedule: false``)."""
+    args = {"host": "127.0.0.1", "port": 9, "use_ssl": False, "username": "dmsadmin", "password": "dms-password", "retries": 0,
+            "state": "rendered", "config": [{"name": "it", "target": "sports", "schedule": schedule}]}
+    result = run_once(dms_authorizations, args, capsys)
+    assert result.get("failed"), result

@@ -12,16 +12,16 @@ version_added: 0.1.0
 description:
   - Reads the state of a Harmonic DMS (Distribution Management System) server into C(ansible_facts.dms), in
     snake_case (the API's camelCase field names converted, for example C(serial_number), C(firmware_version)).
-  - The subsets follow the pages of Skyline's DataMiner DMS connector (confirmed behaviour, DMS firmware 11.4.0.0):
-    devices with a custom description, authorization tables with schedule authorization sets, destinations, alarms
-    read all or active only, and the API Endpoint Status table. The REST paths and fields behind them are modeled
-    (the collection's C(docs/dms-api.md)); correct the paths with O(endpoint_paths).
+  - The subsets follow the pages of Skyline's DataMiner DMS connector (confirmed behaviour, DMS firmware 11.4.0.0),
+    that is devices with a custom description, authorization tables with schedule authorization sets, destinations,
+    alarms read all or active only, and the API Endpoint Status table. The REST paths and fields behind them are
+    modeled (the collection's C(docs/dms-api.md)); correct the paths with O(endpoint_paths).
   - Subsets are read concurrently (at most O(max_workers) requests at once), the pages of each long list too, and each
     endpoint is read once even when several subsets need it (devices and authorizations reuse the groups list for
     group names).
-  - A subset whose endpoint the server does not have (HTTP 404 or 501), or whose endpoint is switched off with
+  - "A subset whose endpoint the server does not have (HTTP 404 or 501), or whose endpoint is switched off with
     C(endpoint_paths: {KEY: {enabled: false}}), is returned empty with a warning, never a failure; the switched-off
-    endpoint is never requested.
+    endpoint is never requested."
   - The device list of a large DMS (100,000 devices) is read page by page; O(device_filters) filters it on the server
     so that the facts of one region or one model do not read every device.
 author:

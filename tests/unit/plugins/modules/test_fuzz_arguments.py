@@ -197,9 +197,9 @@ STB_SPEC = dict(hmp_client.CONNECTION_SPEC, ids={"type": "list"}, names={"type":
                 message_blink={"type": "bool"}, message_repeat={"type": "int"}, force={"type": "bool"},
                 fail_on_offline={"type": "bool"})
 
-DMS_FILTERS = {"type": "dict", "options": {"region": {"type": "str"}, "model": {"type": "str"},
-                                            "status": {"type": "str", "choices": ["online", "offline"]},
-                                            "firmware_version": {"type": "str"}, "group": {"type": "str"}}}
+DMS_FILTERS = {"type": "dict", "options": {
+    "region": {"type": "str"}, "model": {"type": "str"}, "status": {"type": "str", "choices": ["online", "offline"]},
+    "firmware_version": {"type": "str"}, "group": {"type": "str"}}}
 DMS_DISPLAY_KEY = {"type": "str", "choices": list(dms_facts_utils.DISPLAY_KEYS)}
 DMS_SUBSETS = list(dms_facts_utils.SUBSETS)
 DMS_FACTS_SPEC = dict(dms_client.CONNECTION_SPEC, gather_subset={"type": "list", "elements": "str"}, display_key=DMS_DISPLAY_KEY,

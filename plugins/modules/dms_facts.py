@@ -171,7 +171,8 @@ ansible_facts:
               C(last_seen) (epoch seconds), C(active_alarm_count), C(custom_description), C(location), C(groups)
               (group ids), C(allow_schedule_authorization)."
             - C(display_name) is the field O(display_key) chooses (the id when that field is empty) and
-              C(group_names) the sorted names of the device's groups.
+              C(group_names) the sorted names of the device's groups (their ids when the C(groups) endpoint is
+              switched off or absent).
           returned: when C(devices) is gathered
           type: list
           elements: dict

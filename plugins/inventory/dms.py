@@ -161,6 +161,7 @@ SHARED = tuple(INDEX[var] for var in ("model", "firmware_version", "region", "st
 #: Host groups made from a column: (group prefix, column).
 COLUMN_GROUPS = (("dms_region_", INDEX["region"]), ("dms_model_", INDEX["model"]), ("dms_status_", INDEX["status"]))
 FILTERS = ("group", "region", "model", "status", "firmware_version")
+STATUSES = ("online", "offline")
 
 
 def device_rows(devices: Sequence[Mapping[str, Any]]) -> List[List[Any]]:
@@ -222,6 +223,8 @@ class InventoryModule(DeviceInventory):
                 continue
             if not isinstance(value, str):
                 raise self._error("filters.%s: %r is not a string" % (name, value))
+            if name == "status" and value not in STATUSES:  # suboption choices are not checked by Ansible
+                raise self._error("filters.status: %r is not allowed; choose %s" % (value, " or ".join(STATUSES)))
             wanted[name] = value
         return wanted
 
@@ -295,4 +298,3 @@ class InventoryModule(DeviceInventory):
                 if row[index]:
                     add_child(group(prefix_, row[index]), host)
             self._construct(host)
-

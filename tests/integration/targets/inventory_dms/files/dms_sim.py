@@ -79,8 +79,8 @@ def expected(state: Dict[str, Any], display_key: str, prefix: str, filters: Dict
             variables["ansible_host"] = device["ipAddress"]
         hostvars[host] = variables
         members = ["dms_devices"] + [group_name("dms_group_", n) for n in device_groups]
-        members += [group_name(p, device[f]) for p, f in (("dms_region_", "region"), ("dms_model_", "model"),
-                                                           ("dms_status_", "status")) if device.get(f)]
+        columns = (("dms_region_", "region"), ("dms_model_", "model"), ("dms_status_", "status"))
+        members += [group_name(p, device[f]) for p, f in columns if device.get(f)]
         for group in members:
             groups.setdefault(group, []).append(host)
     return {"hostvars": hostvars, "groups": {k: sorted(v) for k, v in groups.items()}}

@@ -20,12 +20,28 @@ from common.server import SimHTTPServer, SimOptions, dumps_line
 
 
 @dataclass
+class ExtraService:
+    """A server a device runs beside its HTTP server (e.g. the Electra SNMP agent), as returned by ``start_extra``.
+
+    ``ready``: fields added to the READY line (e.g. ``{"snmp_port": 1161}``); ``stop()``: shut it down (called once, on
+    exit); ``alive()``: False once it died (the simulator then exits with status 1).
+    """
+
+    ready: dict[str, Any]
+    stop: Callable[[], None]
+    alive: Callable[[], bool] = lambda: True
+
+
+@dataclass
 class DeviceSpec:
     """What a device package exports as ``DEVICE`` in its ``device.py``.
 
     ``name``: the CLI word (``vos``); ``description``: one line for ``--help``; ``default_port``: TCP port when
     ``--port`` is not given; ``credentials``: one line naming the default credentials (shown by ``--help``);
     ``add_arguments(parser)``: add device options; ``create_app(args)``: build the :class:`DeviceApp` from parsed args.
+    Optional ``start_extra(args, app, server)``: start further servers once the HTTP server listens (it gets the
+    :class:`SimHTTPServer`, so it can share its request log, fault injector and latency) and return an
+    :class:`ExtraService`; an exception from it stops the simulator with exit status 1.
     """
 
     name: str
@@ -34,6 +50,7 @@ class DeviceSpec:
     credentials: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     create_app: Callable[[argparse.Namespace], DeviceApp]
+    start_extra: Callable[[argparse.Namespace, DeviceApp, SimHTTPServer], ExtraService] | None = None
 
 
 def _loopback(value: str) -> str:
@@ -95,7 +112,8 @@ def add_common_arguments(parser: argparse.ArgumentParser, default_port: int) -> 
     group.add_argument("--access-log", action="store_true", help="log every request to stderr")
 
 
-def _write_port_file(path: str, port: int) -> None:
+def write_port_file(path: str, port: int) -> None:
+    """Write ``port`` to ``path`` atomically (a reader never sees a partial number)."""
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as handle:
         handle.write(f"{port}\n")
@@ -124,16 +142,28 @@ def run(spec: DeviceSpec, args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, _on_signal)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="serve", daemon=True)
     thread.start()
+    extra: ExtraService | None = None
     try:
+        if spec.start_extra is not None:
+            try:
+                extra = spec.start_extra(args, app, server)
+            except Exception as exc:  # pylint: disable=broad-except
+                print(f"{spec.name}: cannot start: {exc}", file=sys.stderr, flush=True)
+                return 1
         if args.port_file:
-            _write_port_file(args.port_file, server.port)
+            write_port_file(args.port_file, server.port)
         scheme = "https" if ssl_context is not None else "http"
         host = f"[{args.host}]" if ":" in args.host else args.host
-        print(dumps_line({"device": spec.name, "url": f"{scheme}://{host}:{server.port}", "port": server.port, "ca": ca_path}), flush=True)
+        ready = {"device": spec.name, "url": f"{scheme}://{host}:{server.port}", "port": server.port, "ca": ca_path}
+        if extra is not None:
+            ready.update(extra.ready)
+        print(dumps_line(ready), flush=True)
         while not stop.wait(0.2):
-            if not thread.is_alive():
+            if not thread.is_alive() or (extra is not None and not extra.alive()):
                 return 1
     finally:
+        if extra is not None:
+            extra.stop()
         server.shutdown()
         server.server_close()
         if temp_dir is not None:

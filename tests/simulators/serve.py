@@ -20,17 +20,29 @@ if HERE not in sys.path:
 from common.cli import DeviceSpec, add_common_arguments, run  # noqa: E402  pylint: disable=wrong-import-position
 
 
-def discover_devices() -> dict[str, DeviceSpec]:
-    """Map device name -> DeviceSpec for every ``<dir>/device.py`` next to this file (sorted by directory)."""
+def discover_devices(only: str | None = None) -> tuple[dict[str, DeviceSpec], dict[str, str]]:
+    """Map device name -> DeviceSpec for every ``<dir>/device.py`` next to this file (sorted by directory).
+
+    :param only: import only this device directory (the one asked for on the command line), so that a simulator
+        whose extra library is missing (``pysnmp`` for electra) never stops the others from starting.
+    :returns: ``(devices, broken)``: ``broken`` maps a directory to the import error that kept it out.
+    """
     devices: dict[str, DeviceSpec] = {}
+    broken: dict[str, str] = {}
     for entry in sorted(os.listdir(HERE)):
         if entry.startswith((".", "_")) or entry == "common" or not os.path.isfile(os.path.join(HERE, entry, "device.py")):
             continue
-        module = importlib.import_module(f"{entry}.device")
+        if only is not None and entry != only:
+            continue
+        try:
+            module = importlib.import_module(f"{entry}.device")
+        except ImportError as exc:
+            broken[entry] = str(exc)
+            continue
         spec = getattr(module, "DEVICE", None)
         if isinstance(spec, DeviceSpec):
             devices[spec.name] = spec
-    return devices
+    return devices, broken
 
 
 def build_parser(devices: dict[str, DeviceSpec]) -> argparse.ArgumentParser:
@@ -53,7 +65,14 @@ class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescrip
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and serve until SIGTERM/SIGINT; returns the exit code."""
-    devices = discover_devices()
+    argv = sys.argv[1:] if argv is None else argv
+    word = argv[0] if argv and not argv[0].startswith("-") else None
+    named = word is not None and os.path.isfile(os.path.join(HERE, word, "device.py"))
+    devices, broken = discover_devices(word if named else None)
+    if named and word in broken:
+        print(f"serve.py: the {word} simulator cannot start: {broken[word]} (install the test requirements: "
+              "tests/requirements-dev.txt)", file=sys.stderr)
+        return 2
     args = build_parser(devices).parse_args(argv)
     return run(devices[args.device], args)
 

@@ -128,11 +128,12 @@ def normalize_schedule(schedule: Mapping[str, Any], where: str) -> Dict[str, Any
             raise ValidationError("%s.%s: %r is not a time of day; give HH:MM (24 h)" % (where, name, schedule.get(name)))
         result[name] = value
     days = schedule.get("weekdays")
-    if days in (None, "", []):
-        days = list(WEEKDAYS)
-    else:
+    if days not in (None, "", []):
         # "MON;FRI" also arrives as ["MON;FRI"]: Ansible's list type splits a string on commas only
         days = [d for part in ([days] if isinstance(days, str) else days) for d in re.split(r"[;,\s]+", str(part)) if d]
+    if not days:
+        # left out: every day ("" also arrives as [""], which DMS would refuse as an empty list halfway)
+        days = list(WEEKDAYS)
     codes = {weekday(day, "%s.weekdays[%d]" % (where, i)) for i, day in enumerate(days)}
     result["weekdays"] = [day for day in WEEKDAYS if day in codes]
     return result

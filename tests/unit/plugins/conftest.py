@@ -1,8 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, broadcast.video contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Fixtures shared by the module_utils and module unit tests: the VOS and HMP simulators as subprocesses on
-OS-chosen loopback ports (``sim`` and ``hmp_sim``: reset to their seed before each test)."""
+"""Fixtures shared by the module_utils and module unit tests: the VOS, HMP and DMS simulators as subprocesses on
+OS-chosen loopback ports (``sim``, ``hmp_sim`` and ``dms_sim``: reset to their seed before each test)."""
 
 from __future__ import annotations
 
@@ -23,13 +23,18 @@ BASIC = {"username": "admin", "password": "admin-password"}
 #: Default credentials of the HMP simulator (tests/simulators/hmp/app.py HmpSettings).
 HMP_LOGIN = {"username": "haiadmin", "password": "hmp-password"}
 HMP_KEY = {"api_key": "hmp-api-key", "api_secret": "hmp-api-secret"}
+#: Default credentials of the DMS simulator (tests/simulators/dms/app.py DmsSettings).
+DMS_LOGIN = {"username": "dmsadmin", "password": "dms-password"}
+#: Devices of the shared DMS simulator: small, so that a reset (which regenerates them) stays cheap.
+DMS_DEVICES = 60
 
 
 class Simulator:
     """``tests/simulators/serve.py DEVICE --port 0`` as a subprocess (loopback only); ``url`` comes from its READY line."""
 
-    def __init__(self, device="vos"):
-        self.process = subprocess.Popen([sys.executable, SERVE, device, "--host", "127.0.0.1", "--port", "0"],  # pylint: disable=consider-using-with
+    def __init__(self, device="vos", args=()):
+        command = [sys.executable, SERVE, device, "--host", "127.0.0.1", "--port", "0"] + list(args)
+        self.process = subprocess.Popen(command,  # pylint: disable=consider-using-with
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = {}
         reader = threading.Thread(target=lambda: line.update(text=self.process.stdout.readline()), daemon=True)
@@ -186,3 +191,61 @@ def hmp_sim(hmp_simulator, monkeypatch):
     hmp_simulator.clients = []
     hmp_simulator.baseline = 0
     return hmp_simulator
+
+
+class DmsSimulator(Simulator):
+    """``tests/simulators/serve.py dms --devices N --port 0``: token login (``POST /api/v1/auth/login``), bearer
+    tokens. The request log is written before each answer goes out, so it is complete when a client call returns."""
+
+    def __init__(self, devices=DMS_DEVICES):
+        super().__init__("dms", ["--devices", str(devices)])
+        self.devices = devices
+
+    def connection(self, **extra):
+        """Module connection options for this simulator (plain HTTP, no retries)."""
+        params = {"host": "127.0.0.1", "port": self.port, "use_ssl": False, "retries": 0, "timeout": 5}
+        params.update(DMS_LOGIN)
+        params.update(extra)
+        return params
+
+    def writes(self):
+        """``(method, path)`` of every write request in the log, logins left out."""
+        return [(e["method"], e["path"]) for e in self.requests_log() if e["method"] in ("POST", "PUT", "PATCH", "DELETE")
+                and not e["path"].startswith("/api/v1/auth/")]
+
+    def queries(self, path, method="GET"):
+        """The query (``{name: value}``) of every logged request to ``path``, oldest first."""
+        return [e["query"] for e in self.requests_log() if e["method"] == method and e["path"] == path]
+
+    def state(self):
+        """The simulator's raw state (``/__sim__/state``)."""
+        return self.control("GET", "state")
+
+    def insert(self, collection, item):
+        """Insert or update a raw item (``/__sim__/items/COLLECTION``); returns it as stored."""
+        return self.control("POST", "items/%s" % collection, item)
+
+    def reset(self):
+        """Back to the seed: data, switches (``endpoint_absent``, ``token_ttl``), no faults, empty request log."""
+        self.control("POST", "reset", {})
+        self.control("DELETE", "faults")
+        self.control("DELETE", "requests")
+
+
+@pytest.fixture(scope="session")
+def dms_simulator():
+    """One DMS simulator (``DMS_DEVICES`` devices) for the whole unit-test session."""
+    simulator = DmsSimulator()
+    yield simulator
+    simulator.stop()
+
+
+@pytest.fixture
+def dms_sim(dms_simulator, monkeypatch):
+    """The shared DMS simulator reset to its seed: default switches, no faults, empty request log; no DMS_*
+    environment."""
+    for name in list(os.environ):
+        if name.startswith("DMS_"):
+            monkeypatch.delenv(name)
+    dms_simulator.reset()
+    return dms_simulator

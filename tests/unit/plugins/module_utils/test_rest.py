@@ -4,7 +4,9 @@
 """Unit tests of the shared layer additions: plugins/module_utils/rest.py (connection options, base URL, endpoint
 paths, paging, RestClient), transport.TokenAuth (one login, one re-login however many threads saw the 401), the
 resource engine's ResourceSpec hooks (identity, normalize, create_error, skip_delete), Operation.current,
-planned_requests / check_plan, rendered bodies masking secrets, and fields' callable defaults and mask_secrets."""
+planned_requests / check_plan, rendered bodies masking secrets, and fields' callable defaults and mask_secrets; endpoints
+switched off with ``endpoint_paths: {KEY: {path, enabled}}`` (EndpointDisabled, facts' empty subsets),
+ResourceClient.list_declared, Field.clear, resource modules offering fewer states, nested ``{"error": {...}}`` bodies."""
 
 from __future__ import annotations
 
@@ -14,13 +16,17 @@ import time
 
 import pytest
 
-from ansible_collections.broadcast.video.plugins.module_utils.errors import ValidationError
-from ansible_collections.broadcast.video.plugins.module_utils.fields import Field, FieldMap
+from ansible_collections.broadcast.video.plugins.module_utils.errors import EndpointDisabled, ValidationError
+from ansible_collections.broadcast.video.plugins.module_utils.facts import gather
+from ansible_collections.broadcast.video.plugins.module_utils.fields import Field, FieldMap, References
+from ansible_collections.broadcast.video.plugins.module_utils.module import Device as ModuleDevice
+from ansible_collections.broadcast.video.plugins.module_utils.module import resource_argument_spec
 from ansible_collections.broadcast.video.plugins.module_utils.resource import (
-    Operation, ResourceClient, ResourceEngine, ResourceSpec)
+    STATES, Operation, ResourceClient, ResourceEngine, ResourceSpec)
 from ansible_collections.broadcast.video.plugins.module_utils.rest import (
-    Page, RestClient, base_url, connection_spec, fetch_all_pages, given, page_count, resolve_paths)
-from ansible_collections.broadcast.video.plugins.module_utils.transport import MASK, AuthHandler, HttpClient, TokenAuth
+    Page, RestClient, base_url, connection_spec, disabled_endpoints, fetch_all_pages, given, page_count, resolve_paths)
+from ansible_collections.broadcast.video.plugins.module_utils.transport import (
+    MASK, AuthHandler, HttpClient, TokenAuth, default_error_parser)
 
 PATHS = {"things": "/api/things", "others": "/api/others"}
 
@@ -680,3 +686,178 @@ def test_base_url_refuses_what_is_not_a_host(host):
     with pytest.raises(ValidationError) as info:
         base_url({"host": host, "port": 443})
     assert str(info.value).startswith("host:")
+
+
+# ---------------------------------------------------------------------------------------------- switched-off endpoints
+def test_resolve_paths_entries_with_path_and_enabled():
+    defaults = {"a": "/x/a", "b": "/x/b", "c": "/x/c"}
+    overrides = {"a": {"path": "/v2/a/", "enabled": True}, "b": {"enabled": False}, "c": {"path": None}}
+    assert resolve_paths(defaults, overrides, "DEV") == {"a": "/v2/a", "b": "/x/b", "c": "/x/c"}
+    assert resolve_paths(defaults, {"a": {}}, "DEV") == defaults
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"path": "/a", "enable": False}, "endpoint_paths.a: enable is not allowed; give path and/or enabled"),
+    ({"url": "/a", "paths": "/b"}, "endpoint_paths.a: paths, url is not allowed; give path and/or enabled"),
+    ({"enabled": "no"}, "endpoint_paths.a.enabled: 'no' is not a boolean"),
+    ({"enabled": None}, "endpoint_paths.a.enabled: None is not a boolean"),
+    ({"enabled": 0}, "endpoint_paths.a.enabled: 0 is not a boolean"),
+    ({"path": "relative"}, "endpoint_paths.a: 'relative' must be a path starting with /"),
+    ({"path": 5, "enabled": True}, "endpoint_paths.a: 5 must be a path starting with /"),
+])
+def test_resolve_paths_refuses_bad_entries(entry, message):
+    with pytest.raises(ValidationError) as info:
+        resolve_paths({"a": "/a"}, {"a": entry}, "DEV")
+    assert str(info.value) == message
+
+
+def test_disabled_endpoints():
+    assert disabled_endpoints(None) == frozenset() and disabled_endpoints({}) == frozenset()
+    overrides = {"a": "/a", "b": {"enabled": False}, "c": {"enabled": True}, "d": {"path": "/d"},
+                 "e": {"path": "/e", "enabled": False}}
+    assert disabled_endpoints(overrides) == frozenset({"b", "e"})
+
+
+def test_rest_client_endpoint_refuses_a_switched_off_key():
+    client = offline_client(endpoint_paths={"things": {"path": "/v2/things", "enabled": False}, "others": "/o"})
+    assert client.disabled == frozenset({"things"}) and client.paths["things"] == "/v2/things"
+    assert client.endpoint("others") == "/o"
+    with pytest.raises(EndpointDisabled) as info:
+        client.endpoint("things")
+    assert str(info.value) == ("the DEV endpoint 'things' (/v2/things) is switched off in endpoint_paths (enabled: "
+                               "false); this needs it")
+    assert info.value.key == "things" and info.value.details == {"endpoint": "things"}
+    assert isinstance(info.value, ValidationError)
+    assert offline_client().disabled == frozenset() and offline_client().endpoint("things") == "/api/things"
+
+
+def test_facts_gather_switched_off_endpoint_is_empty_with_a_warning():
+    def switched_off(key):
+        def fetch():
+            raise EndpointDisabled("off", key)
+        return fetch
+
+    subsets = {"info": switched_off("system"), "items": switched_off("items"), "ok": lambda: [1]}
+    facts, warnings = gather(subsets, ["all"], 2, empty={"info": {}})
+    assert facts == {"info": {}, "items": [], "ok": [1]}
+    assert warnings == ["subset info: not read, its endpoint 'system' is switched off (endpoint_paths)",
+                        "subset items: not read, its endpoint 'items' is switched off (endpoint_paths)"]
+    facts, warnings = gather({"items": switched_off("items")}, ["items"], 1)
+    assert facts == {"items": []} and len(warnings) == 1
+
+
+# ---------------------------------------------------------------------------------------------- list_declared
+class DeclaredDevice(Device):
+    """A device that reads only the declared items of its kind, and records what it was asked."""
+
+    def __init__(self, items=None):
+        super().__init__(items)
+        self.reads = []
+
+    def list_items(self, kind):
+        self.reads.append(("list_items", kind))
+        return super().list_items(kind)
+
+    def list_declared(self, kind, names):
+        self.reads.append(("list_declared", kind, list(names)))
+        return [i for i in self.items if "%s/%s" % (i.get("group"), i.get("name")) in names]
+
+
+def test_resource_client_list_declared_defaults_to_list_items():
+    device = Device(DEVICE_ITEMS)
+    assert device.list_declared("items", ["a/x"]) == DEVICE_ITEMS
+
+
+@pytest.mark.parametrize("state, declared", [("merged", True), ("replaced", True), ("deleted", True),
+                                             ("overridden", False), ("gathered", False)])
+def test_engine_reads_declared_items_only_for_states_that_touch_declared_items(state, declared):
+    device = DeclaredDevice(DEVICE_ITEMS)
+    config = [{"name": "x", "group": "a", "rate": 5}, {"name": "new", "group": "C"}]
+    engine = engine_for(device)
+    engine.run(state, config)
+    if declared:
+        assert device.reads == [("list_declared", "items", ["a/x", "c/new"])]
+        assert sorted(engine.have) == ["a/x"]
+    else:
+        assert device.reads == [("list_items", "items")]
+        assert sorted(engine.have) == ["a/x", "b/x", "b/y"]
+
+
+def test_engine_read_declares_none_by_default():
+    device = DeclaredDevice(DEVICE_ITEMS)
+    engine = engine_for(device)
+    engine.read()
+    assert device.reads == [("list_items", "items")]
+    engine.read(["b/y"])
+    assert device.reads[-1] == ("list_declared", "items", ["b/y"]) and sorted(engine.have) == ["b/y"]
+
+
+# ---------------------------------------------------------------------------------------------- Field.clear
+def _write_mode(obj, value, refs, where):
+    obj["mode"] = "custom"
+    obj["settings"] = dict(value)
+
+
+def _clear_mode(obj):
+    obj["mode"] = "plain"
+    obj["settings"] = None
+
+
+CLEARED = FieldMap([
+    Field("name", "name"),
+    Field("settings", "settings", spec={"type": "dict"}, read=lambda obj, refs: obj.get("settings"), write=_write_mode,
+          clear=_clear_mode),
+    Field("custom", "custom", read=lambda obj, refs: obj.get("custom"), write=lambda obj, value, refs, where: None),
+    Field("label", "label", clear=lambda obj: obj.update(label_cleared=True)),
+])
+
+
+def test_field_clear_runs_for_an_unset_custom_field():
+    current = {"name": "n", "mode": "custom", "settings": {"a": 1}, "custom": "kept", "label": None}
+    assert CLEARED.by_option["settings"].clear is _clear_mode and CLEARED.by_option["name"].clear is None
+    body = CLEARED.to_api({"name": "n"}, References(), current)
+    assert body == {"name": "n", "mode": "plain", "settings": None, "custom": "kept", "label": None,
+                    "label_cleared": True}
+    assert current["settings"] == {"a": 1}  # the current object is not changed
+    # a set value is written, not cleared
+    assert CLEARED.to_api({"name": "n", "settings": {"b": 2}}, References(), current)["settings"] == {"b": 2}
+    # a plain field holding a value is set to None (clear is not needed then)
+    assert CLEARED.to_api({"name": "n"}, References(), dict(current, label="L"))["label"] is None
+    # a new item starts from the skeleton, which clear also sets up
+    assert CLEARED.to_api({"name": "n"}, References()) == {"name": "n", "mode": "plain", "settings": None,
+                                                           "label_cleared": True}
+
+
+# ---------------------------------------------------------------------------------------------- states and error bodies
+def test_resource_argument_spec_offers_the_given_states():
+    device = ModuleDevice("dev", {"host": {"type": "str"}}, lambda params, check_mode, offline=False: None)
+    spec = ResourceSpec("items", "item", ITEM_FIELDS)
+    assert resource_argument_spec(device, spec)["state"] == {"type": "str", "default": "merged", "choices": list(STATES)}
+    fewer = resource_argument_spec(device, spec, states=("merged", "replaced", "gathered"))
+    assert fewer["state"] == {"type": "str", "default": "merged", "choices": ["merged", "replaced", "gathered"]}
+    assert fewer["config"]["options"]["name"]["required"] is True and fewer["host"] == {"type": "str"}
+
+
+class _ErrorResponse:
+    """Just enough of a response for the error parser."""
+
+    def __init__(self, body, text=None):
+        self.body = body
+        self.text = text if text is not None else repr(body)
+
+    def json(self):
+        if isinstance(self.body, Exception):
+            raise self.body
+        return self.body
+
+
+@pytest.mark.parametrize("body, expected", [
+    ({"error": {"code": "NOT_FOUND", "message": "group grp-9 not found", "details": {}}},
+     ("group grp-9 not found", "NOT_FOUND")),
+    ({"error": {"code": "VALIDATION_FAILED", "message": "bad", "details": {"field": "groups"}}}, ("bad", "VALIDATION_FAILED")),
+    ({"error": {"name": "Conflict", "message": "taken"}}, ("Conflict: taken", None)),
+    ({"error": "invalid_grant", "error_description": "expired"}, ("invalid_grant: expired", None)),
+    ({"error": {"code": 409}}, ("{'error': {'code': 409}}", None)),
+])
+def test_default_error_parser_understands_nested_error_bodies(body, expected):
+    assert default_error_parser(_ErrorResponse(body)) == expected

@@ -82,6 +82,8 @@ options:
             Default V(false).
           - M(broadcast.video.dms_authorizations) refuses, before any write, a set with a schedule on a device where
             this is V(false).
+          - Setting it to V(false) (also by O(state=replaced) leaving it out) while a schedule-based authorization set
+            targets the device fails before any write, naming the set; delete the set or remove its schedule first.
         type: bool
 notes:
   - The other device fields (serial number, unit address, model, firmware version, region, status, address, last

@@ -50,6 +50,8 @@ options:
             connector's "Allow Schedule Authorization"). Default V(false).
           - M(broadcast.video.dms_authorizations) refuses, before any write, a set with a schedule on a group where
             this is V(false).
+          - Setting it to V(false) (also by O(state=replaced) leaving it out) while a schedule-based authorization set
+            targets the group fails before any write, naming the set; delete the set or remove its schedule first.
         type: bool
 notes:
   - The number of devices in a group (DMS C(deviceCount)) is read only; M(broadcast.video.dms_facts) returns it.

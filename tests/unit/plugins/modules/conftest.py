@@ -14,6 +14,7 @@ import json
 
 import pytest
 
+from ansible.module_utils import _internal as ansible_internal
 from ansible.module_utils.common import warnings as ansible_warnings
 from ansible.module_utils.testing import patch_module_args
 
@@ -22,15 +23,22 @@ def call_main(module, args):
     """Run ``module.main()`` with ``args``; returns the SystemExit code (exceptions propagate).
 
     Ansible keeps warnings and deprecations of the process in module globals; they are cleared first so that each
-    run reports only its own, as in a real (one process per task) run.
+    run reports only its own, as in a real (one process per task) run. A module runs outside the controller: once a
+    test has imported controller code (an inventory plugin), ansible-core 2.19 marks the process as the controller
+    and sends module warnings to its display instead of the result; the mark is lifted while the module runs.
     """
     ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
     ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
-    with patch_module_args(args):
-        try:
-            module.main()
-        except SystemExit as exc:
-            return exc.code
+    was_controller = ansible_internal.is_controller
+    ansible_internal.is_controller = False
+    try:
+        with patch_module_args(args):
+            try:
+                module.main()
+            except SystemExit as exc:
+                return exc.code
+    finally:
+        ansible_internal.is_controller = was_controller
     raise AssertionError("%s.main() returned without exit_json/fail_json" % module.__name__)
 
 

@@ -237,14 +237,13 @@ http_log:
 
 from typing import Any, Dict
 
-from ansible.module_utils.basic import AnsibleModule, _load_params
 
 from ansible_collections.broadcast.video.plugins.module_utils.errors import BroadcastError
 from ansible_collections.broadcast.video.plugins.module_utils.dms.client import COMMANDS
 from ansible_collections.broadcast.video.plugins.module_utils.dms.commands import run_command
 from ansible_collections.broadcast.video.plugins.module_utils.dms.device import DMS
 from ansible_collections.broadcast.video.plugins.module_utils.dms.facts import DISPLAY_KEYS
-from ansible_collections.broadcast.video.plugins.module_utils.module import run_module
+from ansible_collections.broadcast.video.plugins.module_utils.module import ansible_module, run_module
 
 #: Suboptions of ``filters`` (``dms_facts``'s ``device_filters`` has the same).
 FILTER_OPTIONS: Dict[str, Dict[str, Any]] = {
@@ -256,21 +255,6 @@ FILTER_OPTIONS: Dict[str, Dict[str, Any]] = {
 }
 
 
-def dict_with_suboptions(name: str, options: Dict[str, Any]) -> Dict[str, Any]:
-    """The argument spec of dict option ``name`` with ``options``, or a plain dict spec when the task gave a value that
-    is neither a dict nor a string (a bool, a number, a list): ansible-core (2.19 to 2.21) raises a TypeError while
-    looking for the suboptions of such a value instead of failing the task, while its plain dict type check fails it
-    with a clear message ("... is of type bool and we were unable to convert to dict")."""
-    try:
-        raw = _load_params()
-    except Exception:  # pylint: disable=broad-except
-        raw = None  # AnsibleModule reads the arguments again and reports the problem itself
-    value = raw.get(name) if isinstance(raw, dict) else None
-    if value is not None and not isinstance(value, (dict, str)):
-        return {"type": "dict"}
-    return {"type": "dict", "options": options}
-
-
 def main() -> None:
     """Run the module."""
     argument_spec = dict(DMS.connection_spec)
@@ -279,12 +263,12 @@ def main() -> None:
         firmware_version={"type": "str"},
         devices={"type": "list", "elements": "str"},
         group={"type": "str"},
-        filters=dict_with_suboptions("filters", FILTER_OPTIONS),
+        filters={"type": "dict", "options": FILTER_OPTIONS},
         max_devices={"type": "int", "default": 1000},
         display_key={"type": "str", "default": "id", "choices": list(DISPLAY_KEYS)},
         fail_on_rejected={"type": "bool", "default": False},
     )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    module = ansible_module(argument_spec, supports_check_mode=True)
     params = module.params
 
     def body(client: Any) -> Dict[str, Any]:

@@ -255,12 +255,11 @@ http_log:
 
 from typing import Any, Dict
 
-from ansible.module_utils.basic import AnsibleModule, _load_params
 
 from ansible_collections.broadcast.video.plugins.module_utils.dms.client import ALARM_RETRIEVAL
 from ansible_collections.broadcast.video.plugins.module_utils.dms.device import DMS
 from ansible_collections.broadcast.video.plugins.module_utils.dms.facts import DISPLAY_KEYS, DmsFacts
-from ansible_collections.broadcast.video.plugins.module_utils.module import merge_warnings, run_module
+from ansible_collections.broadcast.video.plugins.module_utils.module import ansible_module, merge_warnings, run_module
 
 #: Suboptions of ``device_filters`` (``dms_device_command``'s ``filters`` has the same).
 FILTER_OPTIONS: Dict[str, Dict[str, Any]] = {
@@ -272,21 +271,6 @@ FILTER_OPTIONS: Dict[str, Dict[str, Any]] = {
 }
 
 
-def dict_with_suboptions(name: str, options: Dict[str, Any]) -> Dict[str, Any]:
-    """The argument spec of dict option ``name`` with ``options``, or a plain dict spec when the task gave a value that
-    is neither a dict nor a string (a bool, a number, a list): ansible-core (2.19 to 2.21) raises a TypeError while
-    looking for the suboptions of such a value instead of failing the task, while its plain dict type check fails it
-    with a clear message ("... is of type bool and we were unable to convert to dict")."""
-    try:
-        raw = _load_params()
-    except Exception:  # pylint: disable=broad-except
-        raw = None  # AnsibleModule reads the arguments again and reports the problem itself
-    value = raw.get(name) if isinstance(raw, dict) else None
-    if value is not None and not isinstance(value, (dict, str)):
-        return {"type": "dict"}
-    return {"type": "dict", "options": options}
-
-
 def main() -> None:
     """Run the module."""
     argument_spec = dict(DMS.connection_spec)
@@ -294,9 +278,9 @@ def main() -> None:
         gather_subset={"type": "list", "elements": "str", "default": ["all"]},
         display_key={"type": "str", "default": "id", "choices": list(DISPLAY_KEYS)},
         alarm_retrieval={"type": "str", "default": "all", "choices": list(ALARM_RETRIEVAL)},
-        device_filters=dict_with_suboptions("device_filters", FILTER_OPTIONS),
+        device_filters={"type": "dict", "options": FILTER_OPTIONS},
     )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    module = ansible_module(argument_spec, supports_check_mode=True)
     params = module.params
 
     def body(client: Any) -> Dict[str, Any]:

@@ -4,7 +4,8 @@
 added from memory (a pickle the benchmark writes beforehand), with no network, no cache and no plugin logic.
 
 Benchmark-only: not part of the collection. Enabled with ``ANSIBLE_INVENTORY_PLUGINS`` and
-``ANSIBLE_INVENTORY_ENABLED=dms_floor``; the configuration file ``*.floor.yml`` names the pickle with ``hosts_file``.
+``ANSIBLE_INVENTORY_ENABLED=dms_floor``; the configuration file ``*.floor.yml`` names the pickle with ``hosts_file``
+(or the environment, ``DMS_FLOOR_HOSTS_FILE``, as ``benchmarks/dms/devices.floor.yml`` does).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ options:
   hosts_file:
     description: pickle written by the benchmark.
     required: true
+    env:
+      - name: DMS_FLOOR_HOSTS_FILE
 """
 
 import pickle

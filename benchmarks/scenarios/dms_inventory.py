@@ -279,8 +279,8 @@ def view_differences(floor: dict[str, Any], ours: dict[str, Any], limit: int = 5
                 if what == "hosts":
                     keys = sorted(k for k in set(a[key]) | set(b[key])
                                   if a[key].get(k, "<unset>") != b[key].get(k, "<unset>"))
-                    found.append(f"host {key}: " + ", ".join(f"{k} floor={a[key].get(k, '<unset>')!r} "
-                                                            f"ours={b[key].get(k, '<unset>')!r}" for k in keys[:3]))
+                    pairs = [f"{k} floor={a[key].get(k, '<unset>')!r} ours={b[key].get(k, '<unset>')!r}" for k in keys[:3]]
+                    found.append(f"host {key}: " + ", ".join(pairs))
                 else:
                     found.append(f"group {key}: floor {len(a[key][0])} hosts/{len(a[key][1])} children, "
                                  f"ours {len(b[key][0])}/{len(b[key][1])}")

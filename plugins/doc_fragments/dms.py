@@ -69,9 +69,9 @@ options:
     default: 10.0
   retries:
     description:
-      - How many times a safe request (GET, PATCH, DELETE) is retried after a connection error or an HTTP 502, 503,
-        504 or 429, with exponential backoff (0.5 s, 1 s, 2 s...) and honouring C(Retry-After). A POST is never
-        retried blindly. V(0) disables retries.
+      - How many times a safe request (GET, DELETE) is retried after a connection error or an HTTP 502, 503,
+        504 or 429, with exponential backoff (0.5 s, 1 s, 2 s...) and honouring C(Retry-After). A POST or PATCH is
+        never retried blindly. V(0) disables retries.
     type: int
     default: 3
   max_workers:

@@ -236,7 +236,8 @@ ansible_facts:
             - "The API Endpoint Status table of this run, per endpoint key (C(login), C(system), C(devices),
               C(device_commands), C(groups), C(authorizations), C(destinations), C(alarms), C(firmware)):
               C(path) (after O(endpoint_paths)), C(enabled) (false when switched off), C(calls) and C(errors)
-              (requests of this run, retries included)."
+              (requests of this run as the client sent them; a retry made inside
+              one request after a 502/503/504 is not counted again)."
           returned: when C(endpoints) is gathered
           type: dict
           sample: {devices: {path: /api/v1/devices, enabled: true, calls: 1, errors: 0},

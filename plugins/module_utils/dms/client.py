@@ -81,8 +81,11 @@ class DmsAuth(TokenAuth):
         self.path = paths["login"]
         missing = [name for name in ("username", "password") if not params.get(name)]
         if missing:
-            raise ValidationError("DMS needs %s (set them as options, in module_defaults, or as DMS_%s environment "
-                                  "variables)" % (" and ".join(missing), "/DMS_".join(m.upper() for m in missing)))
+            many = len(missing) > 1
+            raise ValidationError("DMS needs %s (set %s, in module_defaults or the inventory file, or as %sDMS_%s "
+                                  "environment variable%s)" % (
+                                      " and ".join(missing), "them as options" if many else "it as an option",
+                                      "" if many else "the ", "/DMS_".join(m.upper() for m in missing), "s" if many else ""))
 
     def secrets(self) -> List[str]:
         return [s for s in (self.password, self.token) if s]

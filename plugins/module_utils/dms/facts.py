@@ -40,8 +40,8 @@ class DmsFacts(FactsGatherer):
     """Builds the ``ansible_facts.dms`` dict.
 
     :param client: the server's client.
-    :param display_key: which device field names a device in ``devices``, ``authorizations`` and ``alarms``
-        (``display_name``): ``id``, ``serial_number``, ``unit_address`` or ``custom_description``.
+    :param display_key: which device field names a device in ``devices`` (``display_name``) and in
+        ``authorizations`` (``target_name``): ``id``, ``serial_number``, ``unit_address`` or ``custom_description``.
     :param alarm_retrieval: ``active`` or ``all`` alarms.
     :param device_filters: server-side filters of the ``devices`` subset (``{region: north}``).
     """
@@ -145,7 +145,8 @@ class DmsFacts(FactsGatherer):
 
     def endpoints(self) -> Dict[str, Dict[str, Any]]:
         """The connector's "API Endpoint Status" table: per endpoint key ``{path, enabled, calls, errors}`` for
-        this run (calls and errors count every request, retries included)."""
+        this run (calls and errors count the client's requests; transport retries inside one request are not
+        counted again)."""
         stats = self.client.online().stats.as_dict()
         return {key: {"path": self.client.paths[key], "enabled": key not in self.client.disabled,
                       "calls": stats.get(key, {}).get("calls", 0), "errors": stats.get(key, {}).get("errors", 0)}

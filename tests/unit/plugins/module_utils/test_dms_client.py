@@ -73,12 +73,12 @@ def test_connection_spec_has_dms_options_and_env_fallbacks():
 
 
 @pytest.mark.parametrize("params, message", [
-    ({}, "DMS needs username and password (set them as options, in module_defaults, or as DMS_USERNAME/DMS_PASSWORD "
-         "environment variables)"),
-    ({"username": "u"}, "DMS needs password (set them as options, in module_defaults, or as DMS_PASSWORD environment "
-                        "variables)"),
-    ({"password": "p", "username": ""}, "DMS needs username (set them as options, in module_defaults, or as "
-                                        "DMS_USERNAME environment variables)"),
+    ({}, "DMS needs username and password (set them as options, in module_defaults or the inventory file, or as "
+         "DMS_USERNAME/DMS_PASSWORD environment variables)"),
+    ({"username": "u"}, "DMS needs password (set it as an option, in module_defaults or the inventory file, or as "
+                        "the DMS_PASSWORD environment variable)"),
+    ({"password": "p", "username": ""}, "DMS needs username (set it as an option, in module_defaults or the "
+                                        "inventory file, or as the DMS_USERNAME environment variable)"),
 ])
 def test_dms_auth_missing_credentials(params, message):
     with pytest.raises(ValidationError) as info:

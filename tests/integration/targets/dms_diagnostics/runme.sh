@@ -38,7 +38,7 @@ password='dms-Diag-S3cret-pw-7f1c'
 wrong='Wr0ng-Diag-Secret-9931'
 start_simulator dms --devices 20 --password "$password"
 # Through a tap that writes down every token that crosses the wire.
-"$py" files/tap_proxy.py "$SIM_PORT" "$work/tap.port" "$work/tapped.txt" 2>"$work/tap.err" &
+"$py" ../setup_simulator/files/tap_proxy.py "$SIM_PORT" "$work/tap.port" "$work/tapped.txt" 2>"$work/tap.err" &
 tap_pid=$!
 trap 'kill "$tap_pid" 2>/dev/null || true; stop_simulators' EXIT
 for _try in $(seq 1 100); do

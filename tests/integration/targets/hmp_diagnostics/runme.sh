@@ -47,7 +47,7 @@ run "$work/vvv.log" vvv.yml -vvv "${vars[@]}" "$@"
 grep -F '"duration_ms"' "$work/vvv.log"
 
 # Secrets at -vvvv, through a tap that writes down every cookie and token value that crosses the wire.
-"$py" files/tap_proxy.py "$SIM_PORT" "$work/tap.port" "$work/tapped.txt" 2>"$work/tap.err" &
+"$py" ../setup_simulator/files/tap_proxy.py "$SIM_PORT" "$work/tap.port" "$work/tapped.txt" 2>"$work/tap.err" &
 tap_pid=$!
 trap 'kill "$tap_pid" 2>/dev/null || true; stop_simulators' EXIT
 for _try in $(seq 1 100); do

@@ -1,17 +1,18 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, broadcast.video contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""A plain TCP proxy in front of the HMP simulator that writes down every session cookie and bearer token it sees.
+"""A plain TCP proxy in front of a device simulator that writes down every session cookie and token it sees.
 
-The simulator's own log never shows them (they are random and never leave the module), so the secrets test puts
-this tap between the modules and the simulator and then searches the -vvvv output for every value written here.
+The simulators' own logs and state never show them (they are random and never leave the module), so the secrets
+tests (hmp_diagnostics, dms_diagnostics) put this tap between the modules (and the inventory plugins) and the
+simulator and then search the -vvvv output for every value written here.
 
 usage: tap_proxy.py UPSTREAM_PORT PORT_FILE TAPPED_FILE
 
 Listens on 127.0.0.1 (a free port, written to PORT_FILE once listening), forwards every connection to
-127.0.0.1:UPSTREAM_PORT, and appends to TAPPED_FILE (one per line, each once) the values of ``calypso-session-id=``
-cookies, ``"sessionId"`` and ``"authToken"`` fields and ``Authorization: Bearer`` tokens, in either direction.
-Standard library only; stops on SIGTERM.
+127.0.0.1:UPSTREAM_PORT, and appends to TAPPED_FILE (one per line, each once), in either direction: HMP's
+``calypso-session-id=`` cookies, the ``"sessionId"``, ``"authToken"`` (HMP) and ``"token"`` (DMS) fields of login
+answers, and ``Authorization: Bearer`` tokens. Standard library only; stops on SIGTERM.
 """
 
 from __future__ import annotations
@@ -23,11 +24,10 @@ import socket
 import sys
 import threading
 
-PATTERNS = [re.compile(p) for p in (
-    rb"calypso-session-id=([^;,\s\"]+)",
-    rb"\"sessionId\"\s*:\s*\"([^\"]+)\"",
-    rb"\"authToken\"\s*:\s*\"([^\"]+)\"",
-    rb"Bearer ([A-Za-z0-9._~+/=-]+)",
+PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
+    rb"calypso-session-id=([^;,\s\"]+)",                         # HMP session cookie
+    rb"\"(?:sessionId|authToken|token)\"\s*:\s*\"([^\"]+)\"",      # HMP and DMS login answers
+    rb"Authorization:[ \t]*Bearer[ \t]+([A-Za-z0-9._~+/=-]+)",     # bearer tokens (HMP API keys, DMS)
 )]
 #: Bytes of the previous chunk kept, so a value split across two reads is still found.
 TAIL = 512

@@ -143,7 +143,8 @@ import sys
 import zlib
 from typing import Any, Dict, List, Mapping, Sequence, Tuple
 
-from ansible_collections.broadcast.video.plugins.module_utils.dms.client import CONNECTION_SPEC, DmsClient
+from ansible_collections.broadcast.video.plugins.module_utils.dms.client import (
+    CONNECTION_SPEC, DEVICE_FILTERS, DEVICE_STATUSES, DmsClient)
 from ansible_collections.broadcast.video.plugins.module_utils.dms.facts import DISPLAY_KEYS
 from ansible_collections.broadcast.video.plugins.plugin_utils.inventory import DeviceInventory
 
@@ -161,8 +162,6 @@ GROUPS_AT = INDEX["groups"]
 SHARED = tuple(INDEX[var] for var in ("model", "firmware_version", "region", "status"))
 #: Host groups made from a column: (group prefix, column).
 COLUMN_GROUPS = (("dms_region_", INDEX["region"]), ("dms_model_", INDEX["model"]), ("dms_status_", INDEX["status"]))
-FILTERS = ("group", "region", "model", "status", "firmware_version")
-STATUSES = ("online", "offline")
 
 
 def device_rows(devices: Sequence[Mapping[str, Any]]) -> List[List[Any]]:
@@ -215,17 +214,17 @@ class InventoryModule(DeviceInventory):
         """The server-side filters, ``{name: value}`` without empty ones."""
         filters = self.get_option("filters") or {}
         if not isinstance(filters, Mapping):
-            raise self._error("filters: give a dictionary of %s" % ", ".join(FILTERS))
+            raise self._error("filters: give a dictionary of %s" % ", ".join(DEVICE_FILTERS))
         wanted = {}
         for name, value in filters.items():
-            if name not in FILTERS:
-                raise self._error("filters: %r is not a device filter; allowed: %s" % (name, ", ".join(FILTERS)))
+            if name not in DEVICE_FILTERS:
+                raise self._error("filters: %r is not a device filter; allowed: %s" % (name, ", ".join(DEVICE_FILTERS)))
             if value in (None, ""):
                 continue
             if not isinstance(value, str):
                 raise self._error("filters.%s: %r is not a string" % (name, value))
-            if name == "status" and value not in STATUSES:  # suboption choices are not checked by Ansible
-                raise self._error("filters.status: %r is not allowed; choose %s" % (value, " or ".join(STATUSES)))
+            if name == "status" and value not in DEVICE_STATUSES:  # suboption choices are not checked by Ansible
+                raise self._error("filters.status: %r is not allowed; choose %s" % (value, " or ".join(DEVICE_STATUSES)))
             wanted[name] = value
         return wanted
 

@@ -19,8 +19,8 @@ from urllib.parse import urlparse
 
 from ansible.module_utils.basic import env_fallback
 
-from .errors import EndpointDisabled, ValidationError
-from .transport import MAX_WORKERS, AuthHandler, HttpClient
+from .errors import ApiError, AuthenticationError, EndpointDisabled, ValidationError
+from .transport import MAX_WORKERS, AuthHandler, HttpClient, decode_json
 from .resource import ResourceClient, run_concurrently
 
 
@@ -235,6 +235,32 @@ class RestClient(ResourceClient):
                                validate_certs=params.get("validate_certs", True), ca_path=params.get("ca_path"),
                                retries=given(params, "retries", 3), pool_size=self.max_workers,
                                check_mode=check_mode, auth=self.auth, error_parser=error_parser)
+
+    def request(self, method: str, path: str, endpoint: Optional[str] = None, **kwargs: Any) -> Any:
+        """Send one request to ``path`` and return the decoded JSON (None for an empty body).
+
+        :param endpoint: the endpoint key counted in the per-endpoint statistics (default: ``path``).
+        :raises AuthenticationError: 401 after a fresh login (the auth handler already logged in again once), or a
+            403 that :meth:`permission_detail` reads as a missing permission.
+        :raises ApiError: any other error status (``code`` holds the device's own error code).
+        :raises TransportError: unreachable device.
+        """
+        try:
+            return decode_json(self.online().request(method, path, endpoint=endpoint or path, **kwargs))
+        except ApiError as exc:
+            if exc.status == 401:
+                raise AuthenticationError("%s answered 401 to %s %s after a fresh login: %s" % (
+                    self.device, method, path, exc.message), exc.details) from None
+            detail = self.permission_detail(exc) if exc.status == 403 else None
+            if detail is not None:
+                raise AuthenticationError("%s refused %s %s (HTTP 403): the user lacks the permission this needs%s" % (
+                    self.device, method, path, detail), exc.details) from None
+            raise
+
+    def permission_detail(self, exc: ApiError) -> Optional[str]:
+        """For a 403: the text that follows "the user lacks the permission this needs" (default none), or None when
+        the device uses 403 for something else and the :class:`ApiError` should pass on unchanged."""
+        return ""
 
     def online(self) -> HttpClient:
         """The :class:`HttpClient`; raises for an offline (rendering) client."""

@@ -237,22 +237,12 @@ http_log:
 
 from typing import Any, Dict
 
-
 from ansible_collections.broadcast.video.plugins.module_utils.errors import BroadcastError
-from ansible_collections.broadcast.video.plugins.module_utils.dms.client import COMMANDS
+from ansible_collections.broadcast.video.plugins.module_utils.dms.client import COMMANDS, DEVICE_FILTER_OPTIONS
 from ansible_collections.broadcast.video.plugins.module_utils.dms.commands import run_command
 from ansible_collections.broadcast.video.plugins.module_utils.dms.device import DMS
 from ansible_collections.broadcast.video.plugins.module_utils.dms.facts import DISPLAY_KEYS
 from ansible_collections.broadcast.video.plugins.module_utils.module import ansible_module, run_module
-
-#: Suboptions of ``filters`` (``dms_facts``'s ``device_filters`` has the same).
-FILTER_OPTIONS: Dict[str, Dict[str, Any]] = {
-    "region": {"type": "str"},
-    "model": {"type": "str"},
-    "status": {"type": "str", "choices": ["online", "offline"]},
-    "firmware_version": {"type": "str"},
-    "group": {"type": "str"},
-}
 
 
 def main() -> None:
@@ -263,7 +253,7 @@ def main() -> None:
         firmware_version={"type": "str"},
         devices={"type": "list", "elements": "str"},
         group={"type": "str"},
-        filters={"type": "dict", "options": FILTER_OPTIONS},
+        filters={"type": "dict", "options": DEVICE_FILTER_OPTIONS},
         max_devices={"type": "int", "default": 1000},
         display_key={"type": "str", "default": "id", "choices": list(DISPLAY_KEYS)},
         fail_on_rejected={"type": "bool", "default": False},

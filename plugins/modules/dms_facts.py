@@ -256,20 +256,10 @@ http_log:
 
 from typing import Any, Dict
 
-
-from ansible_collections.broadcast.video.plugins.module_utils.dms.client import ALARM_RETRIEVAL
+from ansible_collections.broadcast.video.plugins.module_utils.dms.client import ALARM_RETRIEVAL, DEVICE_FILTER_OPTIONS
 from ansible_collections.broadcast.video.plugins.module_utils.dms.device import DMS
 from ansible_collections.broadcast.video.plugins.module_utils.dms.facts import DISPLAY_KEYS, DmsFacts
 from ansible_collections.broadcast.video.plugins.module_utils.module import ansible_module, merge_warnings, run_module
-
-#: Suboptions of ``device_filters`` (``dms_device_command``'s ``filters`` has the same).
-FILTER_OPTIONS: Dict[str, Dict[str, Any]] = {
-    "region": {"type": "str"},
-    "model": {"type": "str"},
-    "status": {"type": "str", "choices": ["online", "offline"]},
-    "firmware_version": {"type": "str"},
-    "group": {"type": "str"},
-}
 
 
 def main() -> None:
@@ -279,7 +269,7 @@ def main() -> None:
         gather_subset={"type": "list", "elements": "str", "default": ["all"]},
         display_key={"type": "str", "default": "id", "choices": list(DISPLAY_KEYS)},
         alarm_retrieval={"type": "str", "default": "all", "choices": list(ALARM_RETRIEVAL)},
-        device_filters={"type": "dict", "options": FILTER_OPTIONS},
+        device_filters={"type": "dict", "options": DEVICE_FILTER_OPTIONS},
     )
     module = ansible_module(argument_spec, supports_check_mode=True)
     params = module.params

@@ -50,6 +50,13 @@ MAX_IDS = 1000
 #: Device filter option -> query parameter (modeled).
 DEVICE_FILTERS: Dict[str, str] = {"group": "group", "region": "region", "model": "model", "status": "status",
                                   "firmware_version": "firmwareVersion"}
+#: Device statuses (modeled), the values of the ``status`` filter.
+DEVICE_STATUSES = ("online", "offline")
+#: Argument spec (sub-options) of a device filter option: ``dms_facts`` ``device_filters``, ``dms_device_command``
+#: ``filters``.
+DEVICE_FILTER_OPTIONS: Dict[str, Dict[str, Any]] = {
+    name: ({"type": "str", "choices": list(DEVICE_STATUSES)} if name == "status" else {"type": "str"})
+    for name in DEVICE_FILTERS}
 #: Over-the-air commands (modeled).
 COMMANDS = ("reboot", "resend_authorization", "firmware_upgrade")
 #: Alarm retrieval modes: the connector's "Alarm Retrieval" parameter (confirmed: all alarms or only active ones).
@@ -138,24 +145,6 @@ class DmsClient(RestClient):
             raise ValidationError("page_size: %s is not allowed; give 1 to %d" % (size, MAX_PAGE_SIZE))
 
     # ------------------------------------------------------------------ transport
-    def request(self, method: str, path: str, endpoint: str, **kwargs: Any) -> Any:
-        """Send one request and return the decoded JSON (None for an empty body).
-
-        :raises AuthenticationError: 401 after a fresh login, or 403.
-        :raises ApiError: any other error status (``code`` holds DMS's error code).
-        :raises TransportError: unreachable server.
-        """
-        try:
-            return decode_json(self.online().request(method, path, endpoint=endpoint, **kwargs))
-        except ApiError as exc:
-            if exc.status == 401:
-                raise AuthenticationError("DMS answered 401 to %s %s after a fresh login: %s" % (
-                    method, path, exc.message), exc.details) from None
-            if exc.status == 403:
-                raise AuthenticationError("DMS refused %s %s (HTTP 403): the user lacks the permission this needs" % (
-                    method, path), exc.details) from None
-            raise
-
     def get_collection(self, key: str, params: Optional[Mapping[str, Any]] = None,
                        transform: Optional[Callable[[List[Dict[str, Any]]], List[Any]]] = None) -> List[Any]:
         """Every item of the collection at endpoint ``key``: page 1, then pages 2..``totalPages`` concurrently.

@@ -183,24 +183,9 @@ class HmpClient(RestClient):
         self.session_recordings: Dict[str, List[str]] = {}
 
     # ------------------------------------------------------------------ transport
-    def request(self, method: str, path: str, endpoint: Optional[str] = None, **kwargs: Any) -> Any:
-        """Send one request to ``path`` and return the decoded JSON (None for an empty body).
-
-        :raises AuthenticationError: 401 after a fresh login, or 403 (permission).
-        :raises ApiError: any other error status; ``code`` holds HMP's 6-digit code.
-        :raises TransportError: unreachable device.
-        """
-        http = self.online()
-        try:
-            return decode_json(http.request(method, path, endpoint=endpoint or path, **kwargs))
-        except ApiError as exc:
-            if exc.status == 401:
-                raise AuthenticationError("HMP answered 401 to %s %s after a fresh login: %s" % (
-                    method, path, exc.message), exc.details) from None
-            if exc.status == 403 and exc.code not in ("040006",):
-                raise AuthenticationError("HMP refused %s %s (HTTP 403): the user lacks the permission this needs "
-                                          "(%s)" % (method, path, exc.message), exc.details) from None
-            raise
+    def permission_detail(self, exc: ApiError) -> Optional[str]:
+        """HMP's message after a permission 403; code 040006 is not about permissions and passes on as it is."""
+        return None if exc.code == "040006" else " (%s)" % exc.message
 
     def data(self, method: str, path: str, endpoint: Optional[str] = None, **kwargs: Any) -> Any:
         """:meth:`request`, unwrapped from HMP's ``{"data": ...}`` envelope."""

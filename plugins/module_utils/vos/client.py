@@ -197,8 +197,11 @@ class VosClient(RestClient):
         self.kind_labels = dict(KIND_LABELS)
 
     # ------------------------------------------------------------------ transport
-    def request(self, method: str, kind: str, suffix: str = "", **kwargs: Any) -> Any:
+    def call(self, method: str, kind: str, suffix: str = "", **kwargs: Any) -> Any:
         """Send one request to endpoint ``kind`` (plus ``suffix``, e.g. ``/<id>``) and return the decoded JSON.
+
+        VOS answers bad credentials with 403 (not a missing permission), so it maps the statuses here rather than
+        through :meth:`RestClient.request` (HMP and DMS).
 
         :raises AuthenticationError: HTTP 403 (VOS's answer to bad credentials) or a token refused twice.
         :raises ApiError: any other error status.
@@ -226,7 +229,7 @@ class VosClient(RestClient):
 
         :raises ApiError: the answer is not an array.
         """
-        body = self.request("GET", kind, params=params)
+        body = self.call("GET", kind, params=params)
         if body is None:
             return []
         if not isinstance(body, list):
@@ -235,7 +238,7 @@ class VosClient(RestClient):
 
     def get_object(self, kind: str, params: Optional[Mapping[str, Any]] = None) -> Any:
         """GET a single JSON document of endpoint ``kind``."""
-        return self.request("GET", kind, params=params)
+        return self.call("GET", kind, params=params)
 
     def list_cached(self, kind: str) -> List[Dict[str, Any]]:
         """:meth:`get_list` once per client run (facts share reads between subsets)."""
@@ -246,16 +249,16 @@ class VosClient(RestClient):
         return self.get_list(kind)
 
     def create_item(self, kind: str, body: Dict[str, Any]) -> Dict[str, Any]:
-        created: Dict[str, Any] = self.request("POST", kind, json_body=body) or {}
+        created: Dict[str, Any] = self.call("POST", kind, json_body=body) or {}
         return created
 
     def update_item(self, kind: str, ident: str, body: Dict[str, Any],
                     current: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
-        updated: Dict[str, Any] = self.request("PUT", kind, "/" + ident, json_body=body) or {}
+        updated: Dict[str, Any] = self.call("PUT", kind, "/" + ident, json_body=body) or {}
         return updated
 
     def delete_item(self, kind: str, ident: str, current: Optional[Mapping[str, Any]] = None) -> None:
-        self.request("DELETE", kind, "/" + ident, params=DELETE_PARAMS.get(kind))
+        self.call("DELETE", kind, "/" + ident, params=DELETE_PARAMS.get(kind))
 
     def item_name(self, kind: str, obj: Mapping[str, Any]) -> str:
         """Images have no name on VOS (confirmed fields: id, url): they are referenced by URL; users by username."""

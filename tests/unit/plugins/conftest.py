@@ -30,7 +30,15 @@ DMS_DEVICES = 60
 
 
 class Simulator:
-    """``tests/simulators/serve.py DEVICE --port 0`` as a subprocess (loopback only); ``url`` comes from its READY line."""
+    """``tests/simulators/serve.py DEVICE --port 0`` as a subprocess (loopback only); ``url`` comes from its READY line.
+
+    A device's subclass sets :attr:`CREDENTIALS` (module options), :attr:`LOGIN_PREFIX` (paths of the login
+    requests, which are not configuration writes) and :attr:`ENV_PREFIX` (its environment fallbacks).
+    """
+
+    CREDENTIALS = BASIC
+    LOGIN_PREFIX = "/oauth/"
+    ENV_PREFIX = "VOS_"
 
     def __init__(self, device="vos", args=()):
         command = [sys.executable, SERVE, device, "--host", "127.0.0.1", "--port", "0"] + list(args)
@@ -64,20 +72,42 @@ class Simulator:
         return len([e for e in self.requests_log() if e["method"] == method and e["path"] == path])
 
     def writes(self):
-        """``(method, path)`` of every write request in the log."""
+        """``(method, path)`` of every write request in the log, logins left out."""
         return [(e["method"], e["path"]) for e in self.requests_log() if e["method"] in ("POST", "PUT", "PATCH", "DELETE")
-                and not e["path"].startswith("/oauth/")]
+                and not e["path"].startswith(self.LOGIN_PREFIX)]
 
     def fault(self, **rule):
         """Script a fault (``count``, ``status``, ``methods``, ``path_prefix``, ``drop``)."""
         return self.control("POST", "faults", rule)
 
     def connection(self, **extra):
-        """Module connection options for this simulator (Basic auth, plain HTTP)."""
+        """Module connection options for this simulator (its default credentials, plain HTTP, no retries)."""
         params = {"host": "127.0.0.1", "port": self.port, "use_ssl": False, "retries": 0, "timeout": 5}
-        params.update(BASIC)
+        params.update(self.CREDENTIALS)
         params.update(extra)
         return params
+
+    def state(self):
+        """The simulator's raw state (``/__sim__/state``)."""
+        return self.control("GET", "state")
+
+    def insert(self, collection, item):
+        """Insert (or update) a raw item (``/__sim__/items/COLLECTION``); returns it as stored."""
+        return self.control("POST", "items/%s" % collection, item)
+
+    def reset(self):
+        """Back to the seed: data and switches, no faults, empty request log."""
+        self.control("POST", "reset", {})
+        self.control("DELETE", "faults")
+        self.control("DELETE", "requests")
+
+    def fresh(self, monkeypatch):
+        """:meth:`reset`, with no ``<ENV_PREFIX>*`` environment variable; returns the simulator (for fixtures)."""
+        for name in list(os.environ):
+            if name.startswith(self.ENV_PREFIX):
+                monkeypatch.delenv(name)
+        self.reset()
+        return self
 
     def stop(self):
         """SIGTERM and wait."""
@@ -102,19 +132,17 @@ def vos_simulator():
 @pytest.fixture
 def sim(vos_simulator, monkeypatch):
     """The shared simulator reset to its seed: no faults, empty request log, RF cards present; no VOS_* environment."""
-    for name in list(os.environ):
-        if name.startswith("VOS_"):
-            monkeypatch.delenv(name)
-    vos_simulator.control("POST", "reset", {})
     vos_simulator.control("POST", "config", {"rf_absent": False})
-    vos_simulator.control("DELETE", "faults")
-    vos_simulator.control("DELETE", "requests")
-    return vos_simulator
+    return vos_simulator.fresh(monkeypatch)
 
 
 class HmpSimulator(Simulator):
     """``tests/simulators/serve.py hmp --port 0``: cookie-session login by default (``connection(auth="api_key")`` for
     the HMP 4.1 API key)."""
+
+    CREDENTIALS = HMP_LOGIN
+    LOGIN_PREFIX = "/apis/authentication/"
+    ENV_PREFIX = "HMP_"
 
     def __init__(self):
         super().__init__("hmp")
@@ -150,24 +178,21 @@ class HmpSimulator(Simulator):
             time.sleep(0.005)
 
     def connection(self, auth="session", **extra):  # pylint: disable=arguments-differ
-        """Module connection options for this simulator (plain HTTP, no retries)."""
-        params = {"host": "127.0.0.1", "port": self.port, "use_ssl": False, "retries": 0, "timeout": 5}
-        params.update(HMP_KEY if auth == "api_key" else HMP_LOGIN)
-        params.update(extra)
+        """Module connection options for this simulator (plain HTTP, no retries); ``auth="api_key"``: the HMP 4.1
+        API key instead of the session login."""
+        params = super().connection(**extra)
+        if auth == "api_key":
+            for name in HMP_LOGIN:
+                params.pop(name, None)
+            params.update(HMP_KEY)
+            params.update(extra)
         return params
 
-    def writes(self):
-        """``(method, path)`` of every write request in the log, logins and logouts left out."""
-        return [(e["method"], e["path"]) for e in self.requests_log() if e["method"] in ("POST", "PUT", "PATCH", "DELETE")
-                and not e["path"].startswith("/apis/authentication/")]
-
-    def state(self):
-        """The simulator's raw state (``/__sim__/state``)."""
-        return self.control("GET", "state")
-
-    def insert(self, collection, item):
-        """Insert a raw item (``/__sim__/items/COLLECTION``); returns it with its id."""
-        return self.control("POST", "items/%s" % collection, item)
+    def reset(self):
+        """:meth:`Simulator.reset`, and the tracked clients forgotten."""
+        super().reset()
+        self.clients = []
+        self.baseline = 0
 
 
 @pytest.fixture(scope="session")
@@ -182,54 +207,24 @@ def hmp_simulator():
 def hmp_sim(hmp_simulator, monkeypatch):
     """The shared HMP simulator reset to its seed: default switches, no faults, empty request log; no HMP_*
     environment."""
-    for name in list(os.environ):
-        if name.startswith("HMP_"):
-            monkeypatch.delenv(name)
-    hmp_simulator.control("POST", "reset", {})
-    hmp_simulator.control("DELETE", "faults")
-    hmp_simulator.control("DELETE", "requests")
-    hmp_simulator.clients = []
-    hmp_simulator.baseline = 0
-    return hmp_simulator
+    return hmp_simulator.fresh(monkeypatch)
 
 
 class DmsSimulator(Simulator):
     """``tests/simulators/serve.py dms --devices N --port 0``: token login (``POST /api/v1/auth/login``), bearer
     tokens. The request log is written before each answer goes out, so it is complete when a client call returns."""
 
+    CREDENTIALS = DMS_LOGIN
+    LOGIN_PREFIX = "/api/v1/auth/"
+    ENV_PREFIX = "DMS_"
+
     def __init__(self, devices=DMS_DEVICES):
         super().__init__("dms", ["--devices", str(devices)])
         self.devices = devices
 
-    def connection(self, **extra):
-        """Module connection options for this simulator (plain HTTP, no retries)."""
-        params = {"host": "127.0.0.1", "port": self.port, "use_ssl": False, "retries": 0, "timeout": 5}
-        params.update(DMS_LOGIN)
-        params.update(extra)
-        return params
-
-    def writes(self):
-        """``(method, path)`` of every write request in the log, logins left out."""
-        return [(e["method"], e["path"]) for e in self.requests_log() if e["method"] in ("POST", "PUT", "PATCH", "DELETE")
-                and not e["path"].startswith("/api/v1/auth/")]
-
     def queries(self, path, method="GET"):
         """The query (``{name: value}``) of every logged request to ``path``, oldest first."""
         return [e["query"] for e in self.requests_log() if e["method"] == method and e["path"] == path]
-
-    def state(self):
-        """The simulator's raw state (``/__sim__/state``)."""
-        return self.control("GET", "state")
-
-    def insert(self, collection, item):
-        """Insert or update a raw item (``/__sim__/items/COLLECTION``); returns it as stored."""
-        return self.control("POST", "items/%s" % collection, item)
-
-    def reset(self):
-        """Back to the seed: data, switches (``endpoint_absent``, ``token_ttl``), no faults, empty request log."""
-        self.control("POST", "reset", {})
-        self.control("DELETE", "faults")
-        self.control("DELETE", "requests")
 
 
 @pytest.fixture(scope="session")
@@ -244,8 +239,4 @@ def dms_simulator():
 def dms_sim(dms_simulator, monkeypatch):
     """The shared DMS simulator reset to its seed: default switches, no faults, empty request log; no DMS_*
     environment."""
-    for name in list(os.environ):
-        if name.startswith("DMS_"):
-            monkeypatch.delenv(name)
-    dms_simulator.reset()
-    return dms_simulator
+    return dms_simulator.fresh(monkeypatch)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 import pytest
+import requests
 
 SERVE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "simulators", "serve.py"))
 START_TIMEOUT_S = 15.0
@@ -48,6 +49,15 @@ class Sim:
     def control(self, path: str) -> str:
         """URL of a control call, e.g. ``control("requests")``."""
         return f"{self.url}/__sim__/{path}"
+
+    def reset(self, **config: Any) -> None:
+        """Back to the seed, with the given ``/__sim__/config`` switches (``rf_absent=False``), an empty request log
+        and no pending faults."""
+        requests.post(self.control("reset"), json={}, timeout=5).raise_for_status()
+        if config:
+            requests.post(self.control("config"), json=config, timeout=5).raise_for_status()
+        requests.delete(self.control("requests"), timeout=5).raise_for_status()
+        requests.delete(self.control("faults"), timeout=5).raise_for_status()
 
     def stop(self) -> int:
         """SIGTERM and wait; returns the exit code."""
@@ -81,9 +91,7 @@ def launch(device: str, *args: str) -> Sim:
     return Sim(process=process, info=json.loads(line), stderr=stderr)
 
 
-@pytest.fixture
-def start_simulator() -> Iterator[Callable[..., Sim]]:
-    """Factory fixture: ``start_simulator(device, *args) -> Sim``; stops every started simulator at teardown."""
+def _simulators() -> Iterator[Callable[..., Sim]]:
     started: list[Sim] = []
 
     def _start(device: str, *args: str) -> Sim:
@@ -96,9 +104,19 @@ def start_simulator() -> Iterator[Callable[..., Sim]]:
         sim.stop()
 
 
+@pytest.fixture
+def start_simulator() -> Iterator[Callable[..., Sim]]:
+    """Factory fixture: ``start_simulator(device, *args) -> Sim``; stops every started simulator at teardown."""
+    yield from _simulators()
+
+
 @pytest.fixture(scope="module")
-def vos_sim() -> Iterator[Sim]:
+def module_simulators() -> Iterator[Callable[..., Sim]]:
+    """:func:`start_simulator` for simulators a whole test module shares; stopped at the module's teardown."""
+    yield from _simulators()
+
+
+@pytest.fixture(scope="module")
+def vos_sim(module_simulators: Callable[..., Sim]) -> Sim:
     """One default VOS simulator (plain HTTP) shared by a test module."""
-    sim = launch("vos")
-    yield sim
-    sim.stop()
+    return module_simulators("vos")

@@ -6,7 +6,6 @@ pure seed functions (``dms.seed``)."""
 from __future__ import annotations
 
 import collections
-import importlib.util
 import ipaddress
 import os
 import sys
@@ -27,35 +26,17 @@ PAGE_KEYS = {"items", "page", "pageSize", "totalCount", "totalPages"}
 SCHEDULE = {"startDate": "2026-12-01", "endDate": "2026-12-31", "startTime": "18:00", "endTime": "23:30", "weekdays": ["MON", "WED", "FRI"]}
 
 
-def _launch():
-    """``launch`` of this directory's conftest.py (loaded by path: other conftest modules share its name)."""
-    spec = importlib.util.spec_from_file_location("dms_sim_conftest", os.path.join(os.path.dirname(__file__), "conftest.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.launch
-
-
-launch = _launch()
-
-
 @pytest.fixture(scope="module")
-def dms_sim():
+def dms_sim(module_simulators):
     """One default DMS simulator (plain HTTP, 200 devices) shared by this module."""
-    sim = launch("dms")
-    yield sim
-    sim.stop()
+    return module_simulators("dms")
 
 
 @pytest.fixture(autouse=True)
 def clean(request):
     """Tests using ``dms_sim`` start from the default seed, default switches, an empty request log and no faults."""
-    if "dms_sim" not in request.fixturenames:
-        return
-    sim = request.getfixturevalue("dms_sim")
-    requests.post(sim.control("reset"), json={}, timeout=5).raise_for_status()
-    requests.delete(sim.control("requests"), timeout=5).raise_for_status()
-    requests.delete(sim.control("faults"), timeout=5).raise_for_status()
+    if "dms_sim" in request.fixturenames:
+        request.getfixturevalue("dms_sim").reset()
 
 
 class Client:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-import importlib.util
 import json
 import os
 import struct
@@ -54,49 +53,23 @@ V2C = ("v2c", "public")
 V3 = ("v3", "electra-v3", "electra-auth-key", "electra-priv-key")
 
 
-def _launch():
-    """``launch`` of this directory's conftest.py (loaded by path: other conftest modules share its name)."""
-    spec = importlib.util.spec_from_file_location("electra_sim_conftest", os.path.join(os.path.dirname(__file__), "conftest.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.launch
-
-
-launch = _launch()
-
-
-def start(*args):
-    """The simulator on OS-chosen HTTP and SNMP ports."""
-    return launch("electra", "--snmp-port", "0", *args)
+@pytest.fixture(scope="module")
+def sim(module_simulators):
+    """One default Electra simulator (12 jobs, 3 nodes) on OS-chosen HTTP and SNMP ports, shared by this module."""
+    return module_simulators("electra", "--snmp-port", "0")
 
 
 @pytest.fixture(scope="module")
-def sim():
-    """One default Electra simulator (12 jobs, 3 nodes) shared by this module."""
-    running = start()
-    yield running
-    running.stop()
-
-
-@pytest.fixture(scope="module")
-def big_sim():
+def big_sim(module_simulators):
     """An Electra simulator with 2,000 jobs."""
-    running = start("--jobs", "2000")
-    yield running
-    running.stop()
+    return module_simulators("electra", "--snmp-port", "0", "--jobs", "2000")
 
 
 @pytest.fixture(autouse=True)
 def clean(request):
     """Tests using ``sim`` start from the seed, an empty request log and no faults."""
-    if "sim" not in request.fixturenames:
-        return
-    running = request.getfixturevalue("sim")
-    requests.post(running.control("reset"), json={}, timeout=5).raise_for_status()
-    requests.post(running.control("config"), json={"node_down": None}, timeout=5).raise_for_status()
-    requests.delete(running.control("requests"), timeout=5).raise_for_status()
-    requests.delete(running.control("faults"), timeout=5).raise_for_status()
+    if "sim" in request.fixturenames:
+        request.getfixturevalue("sim").reset(node_down=None)
 
 
 # SNMP client helpers (pysnmp asyncio hlapi) ---------------------------------------------------------------------------

@@ -4,9 +4,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
 import time
 
 import pytest
@@ -19,35 +16,17 @@ NOT_AUTHORIZED = {"code": "020001", "name": "UserNotAuthorized", "message": "Use
 COMMAND_OK = {"type": "Send Commands to Device", "status": "ok", "message": "Successfully sent command to device"}
 
 
-def _launch():
-    """``launch`` of this directory's conftest.py (loaded by path: other conftest modules share its name)."""
-    spec = importlib.util.spec_from_file_location("hmp_sim_conftest", os.path.join(os.path.dirname(__file__), "conftest.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.launch
-
-
-launch = _launch()
-
-
 @pytest.fixture(scope="module")
-def hmp_sim():
+def hmp_sim(module_simulators):
     """One default HMP simulator (plain HTTP) shared by this module."""
-    sim = launch("hmp")
-    yield sim
-    sim.stop()
+    return module_simulators("hmp")
 
 
 @pytest.fixture(autouse=True)
 def clean(request):
     """Tests using ``hmp_sim`` start from the default seed, default switches, an empty request log and no faults."""
-    if "hmp_sim" not in request.fixturenames:
-        return
-    sim = request.getfixturevalue("hmp_sim")
-    requests.post(sim.control("reset"), json={}, timeout=5).raise_for_status()
-    requests.delete(sim.control("requests"), timeout=5).raise_for_status()
-    requests.delete(sim.control("faults"), timeout=5).raise_for_status()
+    if "hmp_sim" in request.fixturenames:
+        request.getfixturevalue("hmp_sim").reset()
 
 
 class Client:

@@ -25,10 +25,7 @@ IMAGES = CONFIGURE + "/images"
 @pytest.fixture(autouse=True)
 def clean(vos_sim):
     """Every test starts from the default seed with an empty request log and no pending faults."""
-    requests.post(vos_sim.control("reset"), json={}, timeout=5).raise_for_status()
-    requests.delete(vos_sim.control("requests"), timeout=5).raise_for_status()
-    requests.delete(vos_sim.control("faults"), timeout=5).raise_for_status()
-    requests.post(vos_sim.control("config"), json={"rf_absent": False}, timeout=5).raise_for_status()
+    vos_sim.reset(rf_absent=False)
 
 
 def get(sim, path, auth=ADMIN, **kwargs):

@@ -140,6 +140,8 @@ class Field:
     :param clear: with ``write``: ``fn(api_obj) -> None`` clearing the field on an existing object when the option
         is None (state replaced); without it a custom field keeps its current API value (DMS: no schedule means a
         ``standard`` authorization set).
+    :param merge: a dict option that ``merged`` merges key by key into the current dict (declared keys win, the
+        others are kept), rather than replacing it (Electra XT job parameters).
     """
 
     def __init__(self, option: str, api: Optional[str] = None, *, ref: Optional[str] = None, many: bool = False,
@@ -148,9 +150,10 @@ class Field:
                  read: Optional[Callable[[Mapping[str, Any], References], Any]] = None,
                  write: Optional[Callable[[Dict[str, Any], Any, References, str], None]] = None,
                  spec: Optional[Mapping[str, Any]] = None,
-                 clear: Optional[Callable[[Dict[str, Any]], None]] = None) -> None:
+                 clear: Optional[Callable[[Dict[str, Any]], None]] = None, merge: bool = False) -> None:
         self.option = option
         self.clear = clear
+        self.merge = merge
         self.spec = dict(spec or {"type": "str"})
         self.api = api or option
         self.ref = ref
@@ -296,6 +299,8 @@ class FieldMap:
                     value = copy.deepcopy(field.default)
             elif field.nested is not None and isinstance(value, list):
                 value = field.nested.complete_list(value, base if fallback is not None and isinstance(base, list) else None)
+            elif field.merge and isinstance(value, dict) and isinstance(base, dict):
+                value = dict(copy.deepcopy(base), **value)
             result[field.option] = value
         for field in self.fields:
             if callable(field.default) and result.get(field.option) is None and fallback is None:

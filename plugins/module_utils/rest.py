@@ -249,8 +249,9 @@ class RestClient(ResourceClient):
             return decode_json(self.online().request(method, path, endpoint=endpoint or path, **kwargs))
         except ApiError as exc:
             if exc.status == 401:
-                raise AuthenticationError("%s answered 401 to %s %s after a fresh login: %s" % (
-                    self.device, method, path, exc.message), exc.details) from None
+                raise AuthenticationError("%s answered 401 to %s %s %s: %s" % (
+                    self.device, method, path, getattr(self.auth, "rejection", "after a fresh login"), exc.message),
+                    exc.details) from None
             detail = self.permission_detail(exc) if exc.status == 403 else None
             if detail is not None:
                 raise AuthenticationError("%s refused %s %s (HTTP 403): the user lacks the permission this needs%s" % (

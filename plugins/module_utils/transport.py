@@ -111,6 +111,38 @@ class AuthHandler:
         return []
 
 
+class BasicAuth(AuthHandler):
+    """HTTP Basic credentials on every request (no login request, nothing to renew).
+
+    The credentials are checked when the first request needs them, not before: a client whose HTTP side is optional
+    (Electra XT facts read SNMP only) can be built without them.
+
+    :param username: user name (latin-1).
+    :param password: password (latin-1, masked in every message).
+    :param hint: what the missing-credentials message names (``"username and password (ELECTRA_USERNAME...)"``).
+    :raises ValidationError: (on first use) a missing username or password, or non-latin-1 text.
+    """
+
+    #: read by :meth:`RestClient.request` for its 401 message
+    rejection = "with the HTTP Basic username and password it was given: check them"
+
+    def __init__(self, username: Optional[str], password: Optional[str], hint: str = "username and password") -> None:
+        self.username = username
+        self.password = password
+        self.hint = hint
+
+    def login(self, http: "HttpClient") -> None:
+        if not self.username or not self.password:
+            raise ValidationError("this needs the HTTP interface, and so %s" % self.hint)
+        check_latin1(username=self.username, password=self.password)
+
+    def apply(self, kwargs: Dict[str, Any]) -> None:
+        kwargs["auth"] = (self.username, self.password)
+
+    def secrets(self) -> List[str]:
+        return [self.password] if self.password else []
+
+
 class TokenAuth(AuthHandler):
     """An :class:`AuthHandler` that logs in once for a token (a bearer token, a session cookie) and logs in again
     once when the device answers 401, however many threads saw that 401 at the same time.

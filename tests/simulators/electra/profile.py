@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 ARC = "1.3.6.1.4.1.32473.1"
@@ -20,92 +21,35 @@ ARC = "1.3.6.1.4.1.32473.1"
 
 TABLE_KEYS = ("nodes", "workflows", "jobs", "job_parameters", "alarms", "logs")
 COLUMN_TYPES = frozenset({"string", "integer", "counter", "gauge", "timeticks", "ip", "enum", "bool", "datetime", "oid"})
-SEVERITIES = {1: "critical", 2: "major", 3: "minor", 4: "warning", 5: "info"}
 
-DEFAULT_PROFILE: dict[str, Any] = {
-    "name": "broadcast.video default (modeled)",
-    "modeled": True,
-    "tables": {
-        "nodes": {
-            "entry": ARC + ".2.1.1",
-            "index": ["index"],
-            "columns": {
-                "name": {"id": 2, "type": "string"},
-                "address": {"id": 3, "type": "ip"},
-                "role": {"id": 4, "type": "enum", "values": {1: "master", 2: "masterisable", 3: "standard"}},
-                "status": {"id": 5, "type": "enum", "values": {1: "up", 2: "down", 3: "degraded"}},
-                "cpu_load": {"id": 6, "type": "gauge"},
-                "capacity": {"id": 7, "type": "integer"},
-                "job_count": {"id": 8, "type": "gauge"},
-            },
-        },
-        "workflows": {
-            "entry": ARC + ".3.1.1",
-            "index": ["index"],
-            "columns": {
-                "name": {"id": 2, "type": "string"},
-                "version": {"id": 3, "type": "string"},
-                "category": {"id": 4, "type": "string"},
-                "description": {"id": 5, "type": "string"},
-            },
-        },
-        "jobs": {
-            "entry": ARC + ".4.1.1",
-            "index": ["index"],
-            "columns": {
-                "name": {"id": 2, "type": "string"},
-                "workflow": {"id": 3, "type": "string"},
-                "node": {"id": 4, "type": "integer"},
-                "status": {"id": 5, "type": "enum", "values": {1: "running", 2: "stopped", 3: "starting", 4: "stopping", 5: "failed"}},
-                "alarm_state": {"id": 6, "type": "enum", "values": {1: "normal", 2: "warning", 3: "minor", 4: "major", 5: "critical"}},
-                "service_name": {"id": 7, "type": "string", "writable": True},
-                "output_bitrate": {"id": 8, "type": "gauge", "writable": True},
-                "uptime": {"id": 9, "type": "timeticks"},
-                "custom_label": {"id": 10, "type": "string", "writable": True},
-            },
-        },
-        "job_parameters": {
-            "entry": ARC + ".5.1.1",
-            "index": ["job", "index"],
-            "columns": {
-                "name": {"id": 3, "type": "string"},
-                "value": {"id": 4, "type": "string"},
-                "writable": {"id": 5, "type": "bool"},
-            },
-        },
-        "alarms": {
-            "entry": ARC + ".6.1.1",
-            "index": ["index"],
-            "columns": {
-                "severity": {"id": 2, "type": "enum", "values": dict(SEVERITIES)},
-                "source": {"id": 3, "type": "string"},
-                "text": {"id": 4, "type": "string"},
-                "raised_at": {"id": 5, "type": "datetime"},
-                "job": {"id": 6, "type": "integer"},
-            },
-        },
-        "logs": {
-            "entry": ARC + ".7.1.1",
-            "index": ["index"],
-            "columns": {
-                "severity": {"id": 2, "type": "enum", "values": dict(SEVERITIES)},
-                "source": {"id": 3, "type": "string"},
-                "text": {"id": 4, "type": "string"},
-                "time": {"id": 5, "type": "datetime"},
-            },
-        },
-    },
-}
+
+class ProfileError(ValueError):
+    """An OID profile that cannot be served (the message names the table and column)."""
+
+
+DEFAULT_PROFILE_FILE = Path(__file__).resolve().parents[3] / "profiles" / "electra" / "default.yml"
+"""The collection's shipped default profile (modeled), the one document both the simulator and users start from."""
+
+
+def _read_document(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        try:
+            import yaml  # pylint: disable=import-outside-toplevel,import-error
+        except ImportError as exc:
+            raise ProfileError(f"{path}: not JSON, and PyYAML is not installed to read YAML") from exc
+        return yaml.safe_load(text)
+
+
+DEFAULT_PROFILE: dict[str, Any] = _read_document(DEFAULT_PROFILE_FILE)
 
 # The fields the simulator holds for each table (a profile column must name one of them).
 KNOWN_FIELDS: dict[str, frozenset[str]] = {
     key: frozenset(table["columns"]) for key, table in DEFAULT_PROFILE["tables"].items()
 }
 KNOWN_INDEXES: dict[str, tuple[str, ...]] = {key: tuple(table["index"]) for key, table in DEFAULT_PROFILE["tables"].items()}
-
-
-class ProfileError(ValueError):
-    """An OID profile that cannot be served (the message names the table and column)."""
 
 
 def parse_oid(text: Any, where: str) -> tuple[int, ...]:
@@ -221,14 +165,4 @@ def load_profile(path: str | None) -> Profile:
     """The profile in file ``path`` (JSON; YAML needs PyYAML), or the default profile when ``path`` is None."""
     if path is None:
         return default_profile()
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError:
-        try:
-            import yaml  # pylint: disable=import-outside-toplevel,import-error
-        except ImportError as exc:
-            raise ProfileError(f"{path}: not JSON, and PyYAML is not installed to read YAML") from exc
-        document = yaml.safe_load(text)
-    return build_profile(document)
+    return build_profile(_read_document(Path(path)))

@@ -19,9 +19,11 @@
 #   (also `python` on PATH): with --requirements it has trustme and requests
 #   from tests/integration/requirements.txt.
 #
-# start_simulator sets SIM_URL, SIM_PORT, SIM_CA (CA bundle or empty) and
+# start_simulator sets SIM_URL, SIM_PORT, SIM_CA (CA bundle or empty),
+# SIM_SNMP_PORT (the Electra XT simulator's UDP port, empty for the others) and
 # SIM_LOG; stop_simulators runs on EXIT (call it yourself if you set your own
-# EXIT trap).
+# EXIT trap). The Electra simulator gets --snmp-port 0 (a free UDP port) unless
+# the caller gives --snmp-port.
 
 SIM_PIDS=()
 
@@ -58,13 +60,17 @@ stop_simulators() {
 # start_simulator DEVICE [serve.py options...]
 start_simulator() {
     local device=$1 root py dir _try
+    local -a extra=()
     shift
+    if [ "$device" = electra ]; then
+        extra=(--snmp-port 0)
+    fi
     root=$(collection_root)
     py=$(sim_python)
     dir=$(mktemp -d "${OUTPUT_DIR:-${TMPDIR:-/tmp}}/sim-$device.XXXXXX")
     SIM_LOG="$dir/stderr.log"
     "$py" "$root/tests/simulators/serve.py" "$device" --host 127.0.0.1 --port 0 \
-        --port-file "$dir/port" --cert-dir "$dir" "$@" >"$dir/stdout.log" 2>"$SIM_LOG" &
+        --port-file "$dir/port" --cert-dir "$dir" "${extra[@]+"${extra[@]}"}" "$@" >"$dir/stdout.log" 2>"$SIM_LOG" &
     SIM_PIDS+=($!)
     trap stop_simulators EXIT
     for _try in $(seq 1 150); do
@@ -86,6 +92,7 @@ start_simulator() {
     SIM_PORT=$(tr -d '[:space:]' <"$dir/port")
     SIM_URL=$("$py" -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["url"])' "$dir/stdout.log")
     SIM_CA=$("$py" -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline()).get("ca") or "")' "$dir/stdout.log")
-    export SIM_PORT SIM_URL SIM_CA SIM_LOG
+    SIM_SNMP_PORT=$("$py" -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline()).get("snmp_port") or "")' "$dir/stdout.log")
+    export SIM_PORT SIM_URL SIM_CA SIM_LOG SIM_SNMP_PORT
     echo "start_simulator: $device at $SIM_URL (pid ${SIM_PIDS[-1]})"
 }

@@ -63,7 +63,7 @@ options:
   community:
     description:
       - SNMP v2c get community. C(public) when not given (the monitoring connector's default get community).
-        The set community (C(private)) is never needed: nothing is written over SNMP.
+        The set community (C(private)) is never needed, as nothing is written over SNMP.
       - Never logged or returned; note that Ansible then hides this word in every output of the task.
       - A v2c agent does not answer a community it does not know, so a wrong community ends in a timeout whose
         message names the community as the likely cause. Falls back to E(ELECTRA_COMMUNITY).
@@ -119,7 +119,7 @@ options:
         the placeholder arc C(1.3.6.1.4.1.32473.1) (IANA's documentation enterprise number), not Harmonic's."
       - Give the path of a YAML or JSON profile file (the collection ships the default as
         C(profiles/electra/default.yml) to copy and correct from the vendor's MIB), or the profile itself as a dict.
-        A profile with C(extends: default) replaces only the tables it lists. Format in the collection's
+        A profile with C(extends) set to C(default) replaces only the tables it lists. Format in the collection's
         C(docs/electra.md). Falls back to E(ELECTRA_PROFILE).
       - The standard objects (SNMPv2-MIB system group, HOST-RESOURCES-MIB C(hrSystemDate) and C(hrStorageTable))
         are not part of a profile.

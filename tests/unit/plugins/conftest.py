@@ -1,8 +1,9 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, broadcast.video contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Fixtures shared by the module_utils and module unit tests: the VOS, HMP and DMS simulators as subprocesses on
-OS-chosen loopback ports (``sim``, ``hmp_sim`` and ``dms_sim``: reset to their seed before each test)."""
+"""Fixtures shared by the module_utils and module unit tests: the VOS, HMP, DMS and Electra XT simulators as
+subprocesses on OS-chosen loopback ports (``sim``, ``hmp_sim``, ``dms_sim`` and ``electra_sim``: reset to their seed
+before each test)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ HMP_KEY = {"api_key": "hmp-api-key", "api_secret": "hmp-api-secret"}
 DMS_LOGIN = {"username": "dmsadmin", "password": "dms-password"}
 #: Devices of the shared DMS simulator: small, so that a reset (which regenerates them) stays cheap.
 DMS_DEVICES = 60
+#: Default HTTP credentials of the Electra XT simulator (tests/simulators/electra/settings.py ElectraSettings).
+ELECTRA_LOGIN = {"username": "admin", "password": "electra-password"}
+#: Its default SNMPv3 user (authPriv: SHA and AES; tests/simulators/electra/settings.py SnmpSettings).
+ELECTRA_V3 = {"snmp_version": "v3", "v3_user": "electra-v3", "v3_auth_protocol": "sha", "v3_auth_key": "electra-auth-key",
+              "v3_priv_protocol": "aes", "v3_priv_key": "electra-priv-key"}
 
 
 class Simulator:
@@ -53,6 +59,7 @@ class Simulator:
             self.process.wait(10)
             raise RuntimeError("the %s simulator did not start" % device.upper())
         info = json.loads(line["text"])
+        self.info = info
         self.url = info["url"]
         self.port = int(info["port"])
         self.session = requests.Session()
@@ -240,3 +247,46 @@ def dms_sim(dms_simulator, monkeypatch):
     """The shared DMS simulator reset to its seed: default switches, no faults, empty request log; no DMS_*
     environment."""
     return dms_simulator.fresh(monkeypatch)
+
+
+class ElectraSimulator(Simulator):
+    """``tests/simulators/serve.py electra --port 0 --snmp-port 0 ARGS``: the HTTP interface (HTTP Basic, no login
+    request) and the SNMP agent on an OS-chosen UDP port (:attr:`snmp_port`, from the READY line), sharing one state.
+    SNMP PDUs appear in the request log with method ``SNMP-GET``, ``SNMP-GETNEXT`` or ``SNMP-GETBULK``."""
+
+    CREDENTIALS = ELECTRA_LOGIN
+    LOGIN_PREFIX = "/__no_login__/"
+    ENV_PREFIX = "ELECTRA_"
+
+    def __init__(self, args=()):
+        super().__init__("electra", ["--snmp-port", "0"] + list(args))
+        self.snmp_port = int(self.info["snmp_port"])
+
+    def connection(self, **extra):
+        """HTTP and SNMP (v2c, community ``public``) options for this simulator; one SNMP attempt of 3 s at most."""
+        params = {"snmp_port": self.snmp_port, "snmp_timeout": 3.0, "snmp_retries": 0}
+        params.update(extra)
+        return super().connection(**params)
+
+    def snmp_requests(self, method=None):
+        """The logged SNMP PDUs (``method``: only ``SNMP-GETBULK`` and so on), oldest first."""
+        return [e for e in self.requests_log() if e["method"].startswith("SNMP-") and method in (None, e["method"])]
+
+    def http_requests(self):
+        """``(method, path)`` of the logged HTTP requests, oldest first."""
+        return [(e["method"], e["path"]) for e in self.requests_log() if not e["method"].startswith("SNMP-")]
+
+
+@pytest.fixture(scope="session")
+def electra_simulator():
+    """One Electra XT simulator (12 jobs on 3 nodes) for the whole unit-test session."""
+    simulator = ElectraSimulator()
+    yield simulator
+    simulator.stop()
+
+
+@pytest.fixture
+def electra_sim(electra_simulator, monkeypatch):
+    """The shared Electra XT simulator reset to its seed (no node down): no faults, empty request log; no ELECTRA_*
+    environment."""
+    return electra_simulator.fresh(monkeypatch)

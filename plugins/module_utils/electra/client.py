@@ -164,6 +164,12 @@ class ElectraClient(RestClient):
     def list_items(self, kind: str) -> List[Dict[str, Any]]:
         return self.list_jobs()
 
+    def list_declared(self, kind: str, names: Sequence[str]) -> List[Dict[str, Any]]:
+        """The jobs named in ``names`` (state merged), so that ``before``/``after`` hold the declared jobs only.
+        The modeled API has no read by name: this is the same one ``GET jobs``, filtered here."""
+        wanted = set(names)
+        return [job for job in self.list_jobs() if str(job.get("name")) in wanted]
+
     def item_id(self, kind: str, obj: Mapping[str, Any]) -> str:
         return str(obj.get("id"))
 

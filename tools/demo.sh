@@ -7,8 +7,9 @@
 # The playbook gets each simulator as environment variables and extra vars:
 #   VOS_HOST, VOS_PORT, VOS_USE_SSL=false, VOS_VALIDATE_CERTS=false,
 #   VOS_USERNAME, VOS_PASSWORD, and HMP_HOST, HMP_PORT, HMP_USE_SSL=false,
-#   HMP_VALIDATE_CERTS=false, HMP_USERNAME, HMP_PASSWORD, and the same DMS_* variables (override by exporting
-#   them before `make demo`).
+#   HMP_VALIDATE_CERTS=false, HMP_USERNAME, HMP_PASSWORD, the same DMS_* variables, and ELECTRA_HOST,
+#   ELECTRA_PORT (HTTP), ELECTRA_SNMP_PORT (UDP), ELECTRA_USE_SSL=false, ELECTRA_USERNAME, ELECTRA_PASSWORD
+#   (override the credentials by exporting them before `make demo`).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 venv=$(cd "$1" && pwd)
@@ -39,16 +40,23 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # start_sim DEVICE: start tests/simulators/serve.py DEVICE on a free port (plain HTTP);
-# sets SIM_PORT.
+# sets SIM_PORT. The Electra XT simulator also gets a free UDP port for its SNMP
+# agent (--snmp-port 0), written to a second file once bound; sets SIM_SNMP_PORT.
 start_sim() {
-    local device=$1 portfile="$work/$1.port" _try
+    local device=$1 portfile="$work/$1.port" snmpfile="" _try
+    local -a extra=()
+    if [ "$device" = electra ]; then
+        snmpfile="$work/$device.snmp-port"
+        extra=(--snmp-port 0 --snmp-port-file "$snmpfile")
+    fi
     "$py" "$root/tests/simulators/serve.py" "$device" --host 127.0.0.1 --port 0 \
-        --port-file "$portfile" >"$work/$device.out" 2>"$work/$device.err" &
+        --port-file "$portfile" "${extra[@]+"${extra[@]}"}" >"$work/$device.out" 2>"$work/$device.err" &
     pids+=($!)
     for _try in $(seq 1 100); do
-        if [ -s "$portfile" ]; then
+        if [ -s "$portfile" ] && { [ -z "$snmpfile" ] || [ -s "$snmpfile" ]; }; then
             SIM_PORT=$(tr -d '[:space:]' <"$portfile")
-            echo "demo: $device simulator on http://127.0.0.1:$SIM_PORT (pid ${pids[-1]})"
+            SIM_SNMP_PORT=${snmpfile:+$(tr -d '[:space:]' <"$snmpfile")}
+            echo "demo: $device simulator on http://127.0.0.1:$SIM_PORT${SIM_SNMP_PORT:+ and udp/$SIM_SNMP_PORT (SNMP)} (pid ${pids[-1]})"
             return 0
         fi
         if ! kill -0 "${pids[-1]}" 2>/dev/null; then
@@ -73,6 +81,9 @@ if [ -f "$root/tests/simulators/serve.py" ]; then
     start_sim dms
     export DMS_HOST=127.0.0.1 DMS_PORT=$SIM_PORT DMS_USE_SSL=false DMS_VALIDATE_CERTS=false
     export DMS_USERNAME=${DMS_USERNAME:-dmsadmin} DMS_PASSWORD=${DMS_PASSWORD:-dms-password}
+    start_sim electra
+    export ELECTRA_HOST=127.0.0.1 ELECTRA_PORT=$SIM_PORT ELECTRA_SNMP_PORT=$SIM_SNMP_PORT ELECTRA_USE_SSL=false
+    export ELECTRA_USERNAME=${ELECTRA_USERNAME:-admin} ELECTRA_PASSWORD=${ELECTRA_PASSWORD:-electra-password}
 else
     echo "demo: NOTE tests/simulators/serve.py does not exist yet; running the playbook without simulators"
 fi
@@ -86,7 +97,7 @@ run() {
         echo "demo: run $n FAILED" >&2
         return 1
     fi
-    awk '/^(TASK|PLAY)/ { show = ($0 ~ /^TASK \[(Summary|HMP summary|DMS summary)\]/) } show' "$log"
+    awk '/^(TASK|PLAY)/ { show = ($0 ~ /^TASK \[(Summary|HMP summary|DMS summary|Electra summary)\]/) } show' "$log"
     sed -n '/^PLAY RECAP/,$p' "$log"
     cp "$log" "$work/last.log"
 }

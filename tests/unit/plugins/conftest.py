@@ -290,3 +290,19 @@ def electra_sim(electra_simulator, monkeypatch):
     """The shared Electra XT simulator reset to its seed (no node down): no faults, empty request log; no ELECTRA_*
     environment."""
     return electra_simulator.fresh(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def electra_simulators():
+    """``start(*args) -> ElectraSimulator``: more Electra XT simulators with their own options (``--jobs 200``,
+    ``--v3-priv-protocol none``, ``--profile FILE``) for one test module; all stopped at the module's teardown."""
+    started = []
+
+    def start(*args):
+        simulator = ElectraSimulator(args)
+        started.append(simulator)
+        return simulator
+
+    yield start
+    for simulator in started:
+        simulator.stop()

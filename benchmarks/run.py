@@ -10,6 +10,7 @@ it prints its report, ``target ...: MET|NOT MET`` lines and ``BENCH ...`` lines 
     python benchmarks/run.py --only vos_lineup --channels 50   # a quick run
     python benchmarks/run.py --only hmp_facts --only hmp_inventory   # the HMP scenarios
     python benchmarks/run.py --only dms_inventory --devices 2000 --repeat 1   # a quick DMS run
+    python benchmarks/run.py --only electra_facts --jobs 200 --repeat 1   # a quick Electra run
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--stbs", type=int, default=0, help="HMP set-top boxes for hmp_inventory (default: the scenario's, 10000)")
     parser.add_argument("--devices", type=int, default=0,
                         help="DMS devices for dms_inventory (default: the scenario's, 100000)")
+    parser.add_argument("--jobs", type=int, default=0,
+                        help="Electra XT jobs for electra_facts (default: the scenario's, 2000)")
     parser.add_argument("--repeat", type=int, default=0, metavar="N",
                         help="runs of each measured command in scenarios that report a median (default: each scenario's, 3)")
     parser.add_argument("--keep", action="store_true", help="keep the temp dirs (playbook logs, vars files)")

@@ -27,10 +27,12 @@ from .profile import OID, Column, Table, oid_text
 
 PYSNMP_IMPORT_ERROR: Optional[str]
 try:
+    from pysnmp.error import PySnmpError
     from pysnmp.hlapi.v3arch import asyncio as hlapi
     PYSNMP_IMPORT_ERROR = None
 except ImportError:  # pragma: no cover - modules check this first (missing_required_lib)
     hlapi = None
+    PySnmpError = OSError
     PYSNMP_IMPORT_ERROR = traceback.format_exc()
 
 #: v3 auth protocol option value -> pysnmp protocol attribute name (RFC 3414, RFC 7860).
@@ -253,9 +255,9 @@ class SnmpClient:
             for table in tables:
                 jobs.append(session.table(table) if bulk else session.walk(table))
             results = await asyncio.gather(*jobs, return_exceptions=True)
-        except OSError as exc:
+        except (OSError, PySnmpError) as exc:  # PySnmpError: a host name pysnmp cannot resolve
             raise TransportError("SNMP: cannot reach %s:%d over UDP: %s" % (
-                self.settings.host, self.settings.port, exc.strerror or exc)) from None
+                self.settings.host, self.settings.port, getattr(exc, "strerror", None) or exc)) from None
         finally:
             engine.close_dispatcher()
         for outcome in results:

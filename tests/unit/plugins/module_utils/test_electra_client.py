@@ -179,8 +179,8 @@ def test_list_jobs_is_read_once_and_copied(electra, electra_sim):
 def test_job_detail_and_not_found(electra):
     made = electra()
     detail = made.job(1)
-    assert detail["id"] == 1 and detail["writableParameters"] == ["output_bitrate", "service_name", "audio_language",
-                                                                    "custom_label"]
+    writable = ["output_bitrate", "service_name", "audio_language", "custom_label"]
+    assert detail["id"] == 1 and detail["writableParameters"] == writable
     assert set(detail["parameters"]) == {"codec", "resolution", "output_bitrate", "service_name", "audio_language",
                                          "custom_label"}
     with pytest.raises(ApiError) as info:
@@ -421,4 +421,3 @@ def test_check_plan_with_answers_of_other_shapes(electra, monkeypatch):
     with pytest.raises(ValidationError) as info:
         made.check_plan(JOBS, [op("update", "three", "3", {"parameters": {"a": "2"}}, None)])
     assert str(info.value) == "job 'three': parameters.a is read-only on the device; writable: none"
-

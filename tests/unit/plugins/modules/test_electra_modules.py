@@ -93,7 +93,9 @@ def test_facts_wrong_community(run_module, electra_sim):
 
 
 def test_facts_wrong_v3_key(run_module, electra_sim):
-    code, result = run_module(electra_facts, snmp_only(electra_sim, **dict(V3, v3_priv_key="wrong-priv-key")))
+    wrong = dict(V3)
+    wrong["v3_priv_key"] = "wrong-priv-key"
+    code, result = run_module(electra_facts, snmp_only(electra_sim, **wrong))
     assert code == 1 and result["msg"].endswith("wrong v3_priv_key or v3_priv_protocol for v3_user 'electra-v3' (the "
                                                 "agent reports decryptionErrors)")
     no_secret(result, "wrong-priv-key", "electra-auth-key")

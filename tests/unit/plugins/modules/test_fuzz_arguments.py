@@ -1,11 +1,12 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, broadcast.video contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Argument fuzzing of every VOS, HMP and DMS module (quality rule ``no-tracebacks``).
+"""Argument fuzzing of every VOS, HMP, DMS and Electra XT module (quality rule ``no-tracebacks``).
 
 Hypothesis builds random argument dicts from each module's own argument spec: known options with plausible values,
 wrong types, ``None``, unicode and ``:`` strings, nested config items with random and unknown keys, unknown options;
-the connection points at the device's simulator or at a closed loopback port (127.0.0.1:9, ``retries: 0``). Every run
+the connection points at the device's simulator or at a closed loopback port (127.0.0.1:9, ``retries: 0``; Electra XT:
+its SNMP agent or the closed UDP port 9, with short SNMP timeouts). Every run
 must end in ``exit_json`` / ``fail_json`` with a JSON result whose ``msg`` (when failed) is a non-empty string, and no
 Python exception may escape ``main()``.
 
@@ -35,10 +36,15 @@ from ansible_collections.broadcast.video.plugins.module_utils.hmp.device import 
 from ansible_collections.broadcast.video.plugins.module_utils.dms import client as dms_client, facts as dms_facts_utils
 from ansible_collections.broadcast.video.plugins.module_utils.dms import resources as dms_resources
 from ansible_collections.broadcast.video.plugins.module_utils.dms.device import DMS
+from ansible_collections.broadcast.video.plugins.module_utils.electra import client as electra_client
+from ansible_collections.broadcast.video.plugins.module_utils.electra import facts as electra_facts_utils
+from ansible_collections.broadcast.video.plugins.module_utils.electra import resources as electra_resources
+from ansible_collections.broadcast.video.plugins.module_utils.electra.device import ELECTRA_HTTP
 from ansible_collections.broadcast.video.plugins.modules import (
     vos_destinations, vos_facts, vos_images, vos_services, vos_sources, vos_users,
     hmp_events, hmp_facts, hmp_recordings, hmp_sessions, hmp_sources, hmp_stb_command, hmp_streams, hmp_videos,
-    dms_device_command, dms_facts, dms_devices, dms_groups, dms_authorizations, dms_destinations)
+    dms_device_command, dms_facts, dms_devices, dms_groups, dms_authorizations, dms_destinations,
+    electra_facts, electra_jobs)
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402 pylint: disable=wrong-import-position
@@ -57,6 +63,10 @@ DMS_NAMES = ["dev-000001", "dev-000002", "dev-000007", "dev-999999", "sports", "
 DMS_RESOURCE_NAMES = DMS_NAMES + ["hotels", "tier-premium", "device", "group", "hotels-weekend-sports", "sports-package",
                                   "headend-north-mcast", "cloud-srt", "239.10.1.1", "2001:db8::10", "ESPN-HD", "2026-12-01",
                                   "2026-12-31", "2026-13-40", "18:00", "8:00", "23:59:00", "25:00", "MON;FRI", "Friday", "sun"]
+# Column names, parameter names and values of the seeded Electra XT simulator (job names are read from it at run time).
+ELECTRA_NAMES = ["name", "index", "custom_label", "service_name", "output_bitrate", "audio_language", "codec", "running",
+                 "stopped", "failed", "eng", "8000", "news-0001", "nope"]
+ELECTRA_PARAMETERS = ["output_bitrate", "service_name", "audio_language", "custom_label", "codec", "resolution", "gop"]
 ODD_STRINGS = ["", " ", ":", "::", "a:b", "ü", "✓ 日本", "0", "1", "-1", "true", "no", "1e3", "[]", "{}", "null", "\x00", "a" * 300,
                "/", "//", "?x=1", "%s", "{{ x }}", "\u202e"]
 
@@ -100,20 +110,22 @@ def item_strategy(options, names=None):
     return st.one_of(known, known, known, st.builds(lambda a, b: dict(a, **b), known, unknown))
 
 
-def connection(sim_port, device="vos"):
-    """Connection options aimed at the simulator or at a closed port; everything else fuzzed within safe bounds."""
+def connection(sim_port, device="vos", snmp_port=None):
+    """Connection options aimed at the simulator or at a closed port; everything else fuzzed within safe bounds
+    (``snmp_port``: the Electra XT simulator's SNMP agent)."""
     latin1 = st.text(alphabet=st.characters(max_codepoint=255, exclude_characters="\x00"), max_size=12)
     anytext = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=8)
     known = {"vos": ["admin", "admin-password", "vos-client", "vos-client-secret"],
              "hmp": ["haiadmin", "hmp-password", "hmp-api-key", "hmp-api-secret"],
-             "dms": ["dmsadmin", "dms-password"]}[device]
+             "dms": ["dmsadmin", "dms-password"], "electra": ["admin", "electra-password"]}[device]
     secret = st.one_of(st.sampled_from(known), latin1, anytext, st.none())
     port = st.sampled_from([sim_port, sim_port, 9])
     spec, paths = {"vos": (CONNECTION_SPEC, DEFAULT_PATHS), "hmp": (hmp_client.CONNECTION_SPEC, hmp_client.DEFAULT_PATHS),
-                   "dms": (dms_client.CONNECTION_SPEC, dms_client.DEFAULT_PATHS)}[device]
+                   "dms": (dms_client.CONNECTION_SPEC, dms_client.DEFAULT_PATHS),
+                   "electra": (electra_client.CONNECTION_SPEC, electra_client.DEFAULT_PATHS)}[device]
     entry = st.one_of(st.sampled_from(sorted(paths.values())), JUNK)
-    if device == "dms":
-        # DMS entries may also be {path, enabled} (an endpoint switched off)
+    if device in ("dms", "electra"):
+        # DMS and Electra entries may also be {path, enabled} (an endpoint switched off)
         entry = st.one_of(entry, st.fixed_dictionaries({}, optional={"path": st.sampled_from(sorted(paths.values())),
                                                                      "enabled": st.one_of(st.booleans(), JUNK)}))
     fields = {
@@ -143,24 +155,49 @@ def connection(sim_port, device="vos"):
         fields.update({"auth_method": st.one_of(st.sampled_from(["session", "api_key"]), JUNK), "api_key": secret,
                        "api_secret": secret})
         user, password = "haiadmin", "hmp-password"
-    else:
+    elif device == "dms":
         fields["page_size"] = st.one_of(st.sampled_from([None, 1, 7, 1000, 0, -1, 1001, "10", "x"]), JUNK)
         user, password = "dmsadmin", "dms-password"
+    else:
+        # SNMP: the agent, a closed UDP port (a timeout) or refused values; never a long timeout
+        v3_key = st.one_of(st.sampled_from(["electra-auth-key", "electra-priv-key", "short", "wrong-key-123"]), secret)
+        profiles = st.sampled_from([None, "default", "/nonexistent/profile.yml", os.path.abspath(__file__),
+                                    {"extends": "default", "tables": {"logs": None, "job_parameters": None}},
+                                    {"tables": {"jobs": {"entry": "1.3.6.1.4.1.32473.1.4.1.1",
+                                                         "columns": {"name": {"id": 2, "type": "ip"}}}}},
+                                    {"tables": {"jobs": None}}, {"tables": "none"}])
+        fields.update({
+            "snmp_port": st.sampled_from([snmp_port, snmp_port, 9, 0, 70000, "x"]),
+            "snmp_version": st.one_of(st.sampled_from(["v2c", "v3", "v3"]), JUNK),
+            "community": st.one_of(st.sampled_from(["public", "public", "private", "wrong"]), secret),
+            "v3_user": st.one_of(st.sampled_from(["electra-v3", "electra-v3", "nobody"]), JUNK),
+            "v3_auth_protocol": st.one_of(st.sampled_from(["sha", "sha", "md5", "sha512"]), JUNK),
+            "v3_auth_key": v3_key, "v3_priv_key": v3_key,
+            "v3_priv_protocol": st.one_of(st.sampled_from(["aes", "aes", "des", "aes256"]), JUNK),
+            "snmp_timeout": st.sampled_from([0.3, 0.3, 0, -1, 601, "x", [], float("nan"), True]),
+            "snmp_retries": st.sampled_from([0, -1, 11, "x", [], True]),
+            "max_repetitions": st.one_of(st.sampled_from([1, 25, 200, 0, 201, "x"]), JUNK),
+            "profile": st.one_of(profiles, profiles, JUNK),
+        })
+        user, password = "admin", "electra-password"
     assert set(fields) == set(spec)
-    base = st.fixed_dictionaries({"host": fields["host"], "port": port, "use_ssl": st.just(False), "retries": st.just(0),
-                                  "timeout": st.just(2), "connect_timeout": st.just(1), "username": st.just(user),
-                                  "password": st.just(password)})
-    fuzzed = sorted(k for k in fields if k not in ("host", "port"))
+    base = {"host": fields["host"], "port": port, "use_ssl": st.just(False), "retries": st.just(0),
+            "timeout": st.just(2), "connect_timeout": st.just(1), "username": st.just(user), "password": st.just(password)}
+    if device == "electra":
+        base.update(snmp_port=st.just(snmp_port), snmp_timeout=st.just(1.0), snmp_retries=st.just(0))
+    base = st.fixed_dictionaries(base)
+    fuzzed = sorted(k for k in fields if k not in ("host", "port", "snmp_port"))
     overrides = st.lists(st.sampled_from(fuzzed), max_size=3, unique=True).flatmap(
         lambda keys: st.fixed_dictionaries({k: fields[k] for k in keys}))
     return st.builds(lambda a, b: dict(a, **b), base, overrides)
 
 
-def module_args(sim_port, argument_spec, device="vos", names=None):
+def module_args(sim_port, argument_spec, device="vos", names=None, snmp_port=None):
     """A whole argument dict: connection, the module's own options, Ansible's check/diff/verbosity, unknown options
     (``names``: the values strings are drawn from, by default the device's)."""
-    connection_spec = {"vos": CONNECTION_SPEC, "hmp": hmp_client.CONNECTION_SPEC, "dms": dms_client.CONNECTION_SPEC}[device]
-    names = names or {"vos": NAMES, "hmp": HMP_NAMES, "dms": DMS_NAMES}[device]
+    connection_spec = {"vos": CONNECTION_SPEC, "hmp": hmp_client.CONNECTION_SPEC, "dms": dms_client.CONNECTION_SPEC,
+                       "electra": electra_client.CONNECTION_SPEC}[device]
+    names = names or {"vos": NAMES, "hmp": HMP_NAMES, "dms": DMS_NAMES, "electra": ELECTRA_NAMES}[device]
     own = {name: spec for name, spec in argument_spec.items() if name not in connection_spec}
     values = {}
     config = st.none()
@@ -177,7 +214,8 @@ def module_args(sim_port, argument_spec, device="vos", names=None):
     internal = st.fixed_dictionaries({}, optional={"_ansible_check_mode": st.booleans(), "_ansible_diff": st.booleans(),
                                                    "_ansible_verbosity": st.integers(min_value=0, max_value=4)})
     unknown = st.dictionaries(KEY_TEXT.filter(lambda k: not k.startswith("_") and k not in argument_spec), JUNK, max_size=1)
-    return st.builds(lambda *parts: {k: v for part in parts for k, v in part.items()}, connection(sim_port, device), specific, internal,
+    return st.builds(lambda *parts: {k: v for part in parts for k, v in part.items()}, connection(sim_port, device, snmp_port),
+                     specific, internal,
                      st.one_of(st.just({}), st.just({}), unknown))
 
 
@@ -238,6 +276,14 @@ DMS_MODULES = [
     (dms_destinations, resource_argument_spec(DMS, dms_resources.DESTINATIONS)),
 ]
 DMS_RESOURCE_MODULES = (dms_devices, dms_groups, dms_authorizations, dms_destinations)
+
+ELECTRA_SUBSETS = list(electra_facts_utils.SUBSETS)
+ELECTRA_FACTS_SPEC = dict(electra_client.CONNECTION_SPEC, gather_subset={"type": "list", "elements": "str"},
+                          display_key={"type": "str"}, job_parameters={"type": "bool"})
+ELECTRA_MODULES = [
+    (electra_facts, ELECTRA_FACTS_SPEC),
+    (electra_jobs, resource_argument_spec(ELECTRA_HTTP, electra_resources.JOBS, states=("merged", "gathered"))),
+]
 
 
 def run_once(module, args, capsys):
@@ -342,3 +388,27 @@ def test_dms_schedule_that_is_not_a_dict_fails_cleanly(capsys, schedule):
             "state": "rendered", "config": [{"name": "it", "target": "sports", "schedule": schedule}]}
     result = run_once(dms_authorizations, args, capsys)
     assert result.get("failed"), result
+
+
+@pytest.mark.parametrize("module, argument_spec", ELECTRA_MODULES, ids=[m.__name__.rsplit(".", 1)[-1] for m, _rest in ELECTRA_MODULES])
+def test_fuzzed_electra_arguments_never_traceback(electra_sim, capsys, module, argument_spec):
+    jobs = [job["name"] for job in electra_sim.state()["jobs"]]
+    strategy = module_args(electra_sim.port, argument_spec, device="electra", names=ELECTRA_NAMES + jobs,
+                           snmp_port=electra_sim.snmp_port)
+    if module is electra_facts:
+        subsets = st.lists(st.one_of(st.sampled_from(ELECTRA_SUBSETS + ["all", "!all"] + ["!" + s for s in ELECTRA_SUBSETS]),
+                                     st.text(max_size=5)), max_size=4)
+        strategy = st.builds(lambda args, subset: dict(args, **subset), strategy,
+                             st.fixed_dictionaries({}, optional={"gather_subset": st.one_of(subsets, subsets, subsets, JUNK)}))
+    else:
+        # half the runs declare real jobs with a status and parameters (writable, read-only or unknown; text or numbers)
+        values = st.one_of(st.sampled_from(["8000", "eng", "News HD", "", "x" * 70, "ENGL"]), st.integers(-5, 300000),
+                           st.floats(width=32), JUNK)
+        item = st.fixed_dictionaries({"name": st.sampled_from(jobs + ["no-such-job"])}, optional={
+            "status": st.one_of(st.sampled_from(["running", "stopped"]), JUNK),
+            "parameters": st.one_of(st.dictionaries(st.sampled_from(ELECTRA_PARAMETERS), values, max_size=3), JUNK)})
+        usual = st.fixed_dictionaries({"config": st.lists(item, max_size=2)},
+                                      optional={"state": st.sampled_from(["merged", "gathered"])})
+        strategy = st.one_of(strategy, st.builds(lambda args, base: dict(args, **base), strategy, usual))
+    outcomes = fuzz(strategy, module, capsys)
+    assert outcomes["ok"] >= 3, outcomes

@@ -136,8 +136,10 @@ compose:
 """
 
 import hashlib
+import importlib.util
 import json
 import os
+import sys
 from typing import Any, Dict, List, Mapping, Optional
 
 from ansible_collections.broadcast.video.plugins.module_utils.electra.client import (
@@ -163,6 +165,38 @@ HOST_VARS = ("node", "jobs", "jobs_in_alarm", "system")
 QUIET_ALARM_STATES = ("normal", None)
 #: Tables whose layout shapes the cached data (the profile fingerprint covers them).
 PROFILE_TABLES = ("nodes", "jobs", "job_parameters")
+#: The packages pysnmp's MIB builder loads MIB modules from by default (its default MIB sources).
+MIB_PACKAGES = ("pysnmp.smi.mibs.instances", "pysnmp.smi.mibs", "pysnmp_mibs")
+
+
+def shield_mib_files() -> int:
+    """Let pysnmp load its MIB modules inside an Ansible controller process; returns how many files were marked.
+
+    pysnmp's MIB builder runs each MIB module file with ``runpy.run_path``, which first asks the path hooks whether
+    the file is an importable location. Ansible's collection loader installs a path hook that claims every path
+    below a configured collections directory, so when pysnmp is installed there (``ansible-test`` puts its
+    virtual environments under ``tests/output`` of the collection), ``run_path`` takes a MIB file for a package
+    and fails with "can't find '__main__' module". Marking each MIB file as "no importer" (``None`` in
+    ``sys.path_importer_cache``, what Python's own path hooks answer for a file) makes ``run_path`` run it as the
+    script it is. Nothing else is changed; without pysnmp nothing is done.
+    """
+    marked = 0
+    for package in MIB_PACKAGES:
+        try:
+            spec = importlib.util.find_spec(package)
+        except (ImportError, ValueError):
+            continue
+        for directory in (spec.submodule_search_locations or []) if spec is not None else []:
+            try:
+                names = os.listdir(directory)
+            except OSError:
+                continue
+            for name in names:
+                path = os.path.join(directory, name)
+                if name.endswith((".py", ".pyc")) and os.path.isfile(path):
+                    sys.path_importer_cache[path] = None
+                    marked += 1
+    return marked
 
 
 def profile_fingerprint(profile: Profile) -> str:
@@ -291,6 +325,7 @@ class InventoryModule(DeviceInventory):
             self.display.vvv("%s: SNMP round trips: %s" % (self.NAME, client.snmp.stats.as_dict()))
             return gathered
 
+        shield_mib_files()
         gathered = self._with_client(ElectraClient, read)
         data = node_entries(gathered.get("nodes") or [], gathered.get("jobs") or [], wanted["job_parameters"])
         if data["orphan_jobs"]:

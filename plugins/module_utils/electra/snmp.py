@@ -288,7 +288,9 @@ class SnmpClient:
                 cause = "the agent is unreachable, or it does not accept the community (a v2c agent does not answer " \
                         "a community it does not know): check host, snmp_port and community"
             else:
-                cause = "the agent is unreachable or does not speak SNMPv3: check host, snmp_port and snmp_version"
+                cause = "the agent is unreachable or does not speak SNMPv3, or it drops requests of another security " \
+                        "level than its user's (this one is %s: the keys given decide it): check host, snmp_port, " \
+                        "snmp_version, and v3_auth_key/v3_priv_key against the user's configuration" % settings.security_level
             return TransportError("SNMP %s: no answer from %s within %.1f s x %d attempts (%s); %s" % (
                 settings.version, where, settings.timeout, attempts, what, cause))
         if name in _USM_ERRORS:

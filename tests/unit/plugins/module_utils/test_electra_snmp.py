@@ -267,7 +267,9 @@ def test_failure_timeouts_and_others():
     v3 = SnmpClient(settings(snmp_retries=0, **V3))
     assert str(v3.failure(errind.RequestTimedOut(), "x")) == (
         "SNMP v3: no answer from 127.0.0.1:161 within 2.0 s x 1 attempts (x); the agent is unreachable or does not "
-        "speak SNMPv3: check host, snmp_port and snmp_version")
+        "speak SNMPv3, or it drops requests of another security level than its user's (this one is authPriv: the "
+        "keys given decide it): check host, snmp_port, snmp_version, and v3_auth_key/v3_priv_key against the user's "
+        "configuration")
     other = v3.failure(errind.OidNotIncreasing(), "GETNEXT walk of table jobs")
     assert isinstance(other, TransportError) and not isinstance(other, AuthenticationError)
     assert str(other) == "SNMP 127.0.0.1:161: GETNEXT walk of table jobs failed: oidNotIncreasing"
@@ -477,8 +479,10 @@ def test_unreachable_port(electra_sim):
                                       "system objects); the agent is unreachable")
     with pytest.raises(TransportError) as info:
         client(electra_sim, snmp_port=9, snmp_timeout=0.2, **V3).read(SYSTEM_OBJECTS)
-    assert str(info.value).endswith("the agent is unreachable or does not speak SNMPv3: check host, snmp_port and "
-                                    "snmp_version")
+    assert str(info.value).endswith("the agent is unreachable or does not speak SNMPv3, or it drops requests of "
+                                    "another security level than its user's (this one is authPriv: the keys given "
+                                    "decide it): check host, snmp_port, snmp_version, and v3_auth_key/v3_priv_key "
+                                    "against the user's configuration")
 
 
 def test_socket_error_is_a_transport_error(electra_sim, monkeypatch):

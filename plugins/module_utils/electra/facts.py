@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 from ..errors import ValidationError
 from ..facts import select_subsets
 from .client import ElectraClient
-from .profile import STORAGE_TABLE, SYSTEM_OBJECTS, Table
+from .profile import STORAGE_TABLE, SYSTEM_OBJECTS, Table, oid_text
 
 #: Subsets in display order.
 SUBSETS = ("system", "storage", "workflows", "nodes", "jobs", "alarms", "logs")
@@ -103,12 +103,29 @@ class ElectraFacts:
             facts["summary"] = summary(facts["jobs"], rows.get("nodes", []) if "nodes" in rows else None)
         elif "nodes" in wanted:
             facts["summary"] = summary(None, rows.get("nodes", []))
+        self._check_empty(rows)
         if "alarms" in wanted and "jobs" in wanted:
             names_by_index = {job.get("index"): job["display_name"] for job in facts["jobs"]}
             for alarm in facts["alarms"]:
                 if alarm.get("job"):
                     alarm["job_name"] = names_by_index.get(alarm["job"])
         return facts
+
+    def _check_empty(self, rows: Mapping[str, List[Dict[str, Any]]]) -> None:
+        """Warn when a table the profile places is empty although the device must have rows there: a profile whose
+        OIDs are not the device's reads nothing at all rather than failing (an empty table is a valid answer)."""
+        profile = self.client.profile
+        nodes = rows.get("nodes")
+        if nodes is not None and not nodes:
+            self.warnings.append("the nodes table (profile %r, entry %s) is empty, and an Electra XT has at least one "
+                                 "node: check that the profile's OIDs are the device's" % (
+                                     profile.name, oid_text(profile.tables["nodes"].entry)))
+        jobs = rows.get("jobs")
+        expected = sum(node["job_count"] for node in nodes or [] if isinstance(node.get("job_count"), int))
+        if jobs is not None and not jobs and expected:
+            self.warnings.append("the jobs table (profile %r, entry %s) is empty, but the nodes report %d jobs: check "
+                                 "that the profile's OIDs are the device's" % (
+                                     profile.name, oid_text(profile.tables["jobs"].entry), expected))
 
     def _jobs(self, jobs: List[Dict[str, Any]], parameters: Optional[List[Dict[str, Any]]],
               nodes: List[Dict[str, Any]]) -> List[Dict[str, Any]]:

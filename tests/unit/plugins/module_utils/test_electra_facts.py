@@ -202,6 +202,20 @@ def test_profile_without_jobs_or_parameters_or_nodes(facts):
     assert gatherer.warnings == ["subset nodes: the OID profile 'site' has no nodes table; returned empty"]
 
 
+def test_profile_pointing_at_empty_tables_warns(facts):
+    """OIDs that are not the device's read as empty tables (a valid SNMP answer): the facts say so."""
+    moved = dict(default_table("jobs"), entry="1.3.6.1.4.1.32473.1.40.1.1")
+    gatherer = facts(profile=profile(jobs=moved))
+    result = gatherer.gather(["jobs"])
+    assert result["jobs"] == []
+    assert gatherer.warnings == ["the jobs table (profile 'site', entry 1.3.6.1.4.1.32473.1.40.1.1) is empty, but the "
+                                 "nodes report 12 jobs: check that the profile's OIDs are the device's"]
+    gatherer = facts(profile=profile(nodes=dict(default_table("nodes"), entry="1.3.6.1.4.1.32473.1.20.1.1")))
+    assert gatherer.gather(["nodes"])["nodes"] == []
+    assert gatherer.warnings == ["the nodes table (profile 'site', entry 1.3.6.1.4.1.32473.1.20.1.1) is empty, and an "
+                                 "Electra XT has at least one node: check that the profile's OIDs are the device's"]
+
+
 def test_jobs_table_without_node_and_alarm_columns(facts):
     gatherer = facts(profile=profile(jobs=default_table("jobs", node=None, alarm_state=None)))
     result = gatherer.gather(["jobs"])

@@ -11,11 +11,13 @@ Measured:
 * ``benchmarks/electra/facts.yml``: ``broadcast.video.electra_facts`` with ``gather_subset: [jobs]`` and
   ``job_parameters: false`` (the jobs table, plus the small nodes table the module reads to name each job's node),
   default ``max_repetitions`` (25); the entire ``ansible-playbook`` command, start-up included, median of
-  ``--repeat`` runs (default 3). Round trips are the SNMP PDUs in the simulator's request log (cleared before each
-  run), cross-checked with the module's own ``snmp.requests`` and ``snmp.by_table``;
+  ``--repeat`` runs (default 3: one before the walk, the others after it, so that the median samples the load of a
+  shared machine on both sides of the walk's minutes). Round trips are the SNMP PDUs in the simulator's request log
+  (cleared before each run), cross-checked with the module's own ``snmp.requests`` and ``snmp.by_table``; CPU time
+  (``RUSAGE_CHILDREN``, the module process included) is reported too, as it moves less with load;
 * baseline: ``benchmarks/electra/walk.py``, a GETNEXT walk of the same jobs table with the collection's own client
   (``SnmpClient.read({}, [jobs], bulk=False)``: one GETNEXT per cell, column after column, as ``snmpwalk`` does),
-  the whole command timed, once (about 2.5 minutes at 2,000 jobs);
+  the whole command timed, once (about 3 minutes at 2,000 jobs);
 * informational: ``walk.py --bulk``, the same client's GETBULK read of the jobs table alone in one Python process
   (no Ansible), to show what Ansible's start-up adds.
 
@@ -30,6 +32,7 @@ import argparse
 import importlib
 import json
 import os
+import resource
 import shutil
 import sys
 import time
@@ -127,6 +130,15 @@ class Run:
     inner_s: float | None = None
     started: float = 0.0
     ended: float = 0.0
+    cpu_s: float = 0.0
+
+
+def children_cpu() -> float:
+    """User + system CPU seconds of every child process waited for so far (``RUSAGE_CHILDREN``): the difference
+    around one command is that command's CPU, its own children included (the module process under
+    ``ansible-playbook``); the simulator is not counted (it is reaped only at the end)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _find(data: Any, key: str, depth: int = 3) -> Any:
@@ -166,9 +178,9 @@ class Scenario:
         result_file = os.path.join(self.workdir, f"{label}.result.json")
         env = lib.ansible_env(self.workdir, lib.callback_env(common.times_env(times_file), result_env(result_file)))
         self.sim.clear_log()
-        started = time.time()
+        started, cpu = time.time(), children_cpu()
         run = lib.run_playbook(PLAYBOOK, self.workdir, env, [self.conn_vars], label)
-        ended = time.time()
+        ended, cpu = time.time(), children_cpu() - cpu
         trips = self._log()
         if run.rc != 0:
             raise lib.BenchError(f"{label}: ansible-playbook failed (rc={run.rc}):\n{run.tail()}")
@@ -184,7 +196,7 @@ class Scenario:
         return Run(label=label, wall_s=run.wall_s, rows=jobs, trips=trips,
                    client_requests=snmp.get("requests") if isinstance(snmp, dict) else None,
                    client_by_table=dict(snmp.get("by_table") or {}) if isinstance(snmp, dict) else {},
-                   inner_s=task_s, started=started, ended=ended)
+                   inner_s=task_s, started=started, ended=ended, cpu_s=cpu)
 
     def walk(self, label: str, bulk: bool) -> Run:
         """``benchmarks/electra/walk.py`` (GETNEXT walk, or ``--bulk``) once, the whole command timed."""
@@ -194,16 +206,17 @@ class Scenario:
         if bulk:
             command.append("--bulk")
         self.sim.clear_log()
-        started = time.time()
+        started, cpu = time.time(), children_cpu()
         run = lib.run_command(command, self.workdir, env, label)
-        ended = time.time()
+        ended, cpu = time.time(), children_cpu() - cpu
         trips = self._log()
         if run.rc != 0:
             raise lib.BenchError(f"{label}: walk.py failed (rc={run.rc}):\n{run.tail()}")
         with open(out, encoding="utf-8") as handle:
             data = json.load(handle)
         return Run(label=label, wall_s=run.wall_s, rows=data["rows"], trips=trips, client_requests=data["requests"],
-                   client_by_table=dict(data["by_table"]), inner_s=data["read_s"], started=started, ended=ended)
+                   client_by_table=dict(data["by_table"]), inner_s=data["read_s"], started=started, ended=ended,
+                   cpu_s=cpu)
 
 
 def same_rows(ours: list[dict[str, Any]], walk: list[dict[str, Any]], tolerance_s: float) -> tuple[bool, str]:
@@ -281,9 +294,13 @@ def _run(scn: Scenario, name: str) -> list[lib.Target]:  # pylint: disable=too-m
           f"the OID + 9 read columns = {cells} cells); Electra simulator with {LATENCY_MS} ms latency per SNMP answer",
           flush=True)
 
-    facts = [scn.facts(f"facts-{index + 1}" if times > 1 else "facts") for index in range(times)]
+    # one electra_facts run before the walk and the others after it, so that the runs' median samples the
+    # machine's load before and after the walk's minutes, not one moment only
+    labels = [f"facts-{index + 1}" if times > 1 else "facts" for index in range(times)]
+    facts = [scn.facts(labels[0])]
     bulk = scn.walk("client-bulk", bulk=True)
     walk = scn.walk("baseline-getnext-walk", bulk=False)
+    facts += [scn.facts(label) for label in labels[1:]]
 
     walls = [r.wall_s for r in facts]
     wall = lib.median(walls)
@@ -291,6 +308,7 @@ def _run(scn: Scenario, name: str) -> list[lib.Target]:  # pylint: disable=too-m
     trips = median_run.trips.snmp
     task_times = [r.inner_s for r in facts if r.inner_s is not None]
     task_s = lib.median(task_times) if task_times else None
+    cpu_s = lib.median([r.cpu_s for r in facts])
 
     problems = [problem for r in facts for problem in _check_facts(r, jobs)]
     if len({r.trips.snmp for r in facts}) > 1:
@@ -306,12 +324,13 @@ def _run(scn: Scenario, name: str) -> list[lib.Target]:  # pylint: disable=too-m
     print(f"electra_facts (ansible-playbook {os.path.relpath(PLAYBOOK, lib.ROOT)}, whole command): wall {wall:.2f}s"
           + (f" (median of {times}: {runs_text})" if times > 1 else "")
           + (f"; task '{FACTS_TASK}' {task_s:.2f}s" if task_s is not None else "")
+          + f"; CPU {cpu_s:.2f}s"
           + f"; {median_run.trips.text()}; module snmp.requests={median_run.client_requests} "
           f"by_table={median_run.client_by_table} {'OK' if not problems else 'UNEXPECTED'}")
     print(f"client GETBULK in one process (walk.py --bulk, jobs table only, no Ansible): wall {bulk.wall_s:.2f}s, "
-          f"read {bulk.inner_s:.2f}s; {bulk.trips.text()}")
+          f"read {bulk.inner_s:.2f}s, CPU {bulk.cpu_s:.2f}s; {bulk.trips.text()}")
     print(f"baseline GETNEXT walk (walk.py: SnmpClient.read(bulk=False), one cell per round trip, column after "
-          f"column): wall {walk.wall_s:.2f}s, read {walk.inner_s:.2f}s "
+          f"column): wall {walk.wall_s:.2f}s, read {walk.inner_s:.2f}s, CPU {walk.cpu_s:.2f}s "
           f"({1000 * walk.inner_s / max(walk.trips.snmp, 1):.1f} ms per round trip); {walk.trips.text()}; expected "
           f"9 columns x ({jobs} rows + 1) = {expected_walk} {'OK' if walk_ok else 'UNEXPECTED'}")
     print(f"same rows, electra_facts vs walk: {rows_detail}")
@@ -339,10 +358,11 @@ def _run(scn: Scenario, name: str) -> list[lib.Target]:  # pylint: disable=too-m
     ]
     results: dict[str, Any] = {
         "jobs": jobs, "cells": cells, "latency_ms": LATENCY_MS, "repeat": times,
-        "facts": {"wall_s": wall, "walls": walls, "task_s": task_s, "requests": trips,
+        "facts": {"wall_s": wall, "walls": walls, "task_s": task_s, "cpu_s": cpu_s, "requests": trips,
                   "by_table": dict(median_run.trips.by_table), "module_snmp_requests": median_run.client_requests},
-        "client_bulk": {"wall_s": bulk.wall_s, "read_s": bulk.inner_s, "requests": bulk.trips.snmp},
-        "baseline_getnext_walk": {"wall_s": walk.wall_s, "read_s": walk.inner_s, "requests": walk.trips.snmp},
+        "client_bulk": {"wall_s": bulk.wall_s, "read_s": bulk.inner_s, "cpu_s": bulk.cpu_s, "requests": bulk.trips.snmp},
+        "baseline_getnext_walk": {"wall_s": walk.wall_s, "read_s": walk.inner_s, "cpu_s": walk.cpu_s,
+                                  "requests": walk.trips.snmp},
         "round_trip_ratio": ratio, "speedup": speedup,
         "targets": {target.text: {"met": target.met, "enforced": target.enforced} for target in targets},
     }

@@ -115,7 +115,7 @@ def resolve_paths(defaults: Mapping[str, str], overrides: Optional[Mapping[str, 
         raise ValidationError("endpoint_paths: give a dictionary of endpoint key -> path")
     for key, value in (overrides or {}).items():
         if key not in paths:
-            raise ValidationError("endpoint_paths: %r is not a %s endpoint key; allowed: %s" % (key, device, ", ".join(sorted(paths))))
+            raise ValidationError("endpoint_paths: %r is not an endpoint key of %s; allowed: %s" % (key, device, ", ".join(sorted(paths))))
         if isinstance(value, Mapping):
             unknown = sorted(set(value) - {"path", "enabled"})
             if unknown:

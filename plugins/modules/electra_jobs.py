@@ -60,10 +60,13 @@ options:
         description:
           - V(running) starts a job that is not running (also a C(failed) one); V(stopped) stops a job that is not
             stopped. Left out, the status is not touched.
+          - V(starting), V(stopping) and V(failed) are statuses the device reports; they are accepted only when they
+            are the job's current status (nothing to do), so that RV(gathered) can be fed back as O(config).
+            Declared for a job in another status, they fail before any write.
           - "On the device (modeled, as the simulator does it): stopping a job raises a C(major) alarm
             C(job <name> stopped) in the active alarm table; starting it clears the job's alarms."
         type: str
-        choices: [running, stopped]
+        choices: [running, stopped, starting, stopping, failed]
       parameters:
         description:
           - Parameter name -> value. Only the parameters given are compared and changed; the others keep their
@@ -182,8 +185,7 @@ gathered:
   description:
     - Every job of the device, sorted by name, in the O(config) format, every parameter (writable or not) as text.
     - C(status) is what the device reports, so besides V(running) and V(stopped) it can be C(starting), C(stopping)
-      or C(failed), which O(config[].status) does not accept; drop or correct those before feeding RV(gathered) back
-      as O(config).
+      or C(failed); fed back as O(config) these change nothing while the job keeps that status.
   returned: when O(state=gathered)
   type: list
   elements: dict

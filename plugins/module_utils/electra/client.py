@@ -42,8 +42,11 @@ DEFAULT_PATHS: Dict[str, str] = {
     "job_parameters": "/api/v1/jobs/{id}/parameters",
 }
 
-#: Job statuses a playbook can ask for (``electra_jobs``); the device also reports starting, stopping, failed.
+#: Job statuses a playbook can ask for (``electra_jobs``): a start or a stop request.
 JOB_STATUSES = ("running", "stopped")
+#: Every job status the device reports (the default profile's labels); the others can only be declared as they are
+#: (so that ``gathered`` output can be fed back as ``config``).
+DEVICE_JOB_STATUSES = ("running", "stopped", "starting", "stopping", "failed")
 
 
 def _env(option: str) -> Tuple[Any, List[str]]:
@@ -198,8 +201,15 @@ class ElectraClient(RestClient):
         return requests
 
     def check_plan(self, spec: ResourceSpec, operations: Sequence[Operation]) -> Optional[List[Operation]]:
-        """Before any write: every declared parameter exists on its job and is writable there (one ``GET job``
-        per job whose parameters change, concurrently)."""
+        """Before any write: a declared status other than running or stopped is the job's current one (those are
+        reported, not requested), and every declared parameter exists on its job and is writable there (one
+        ``GET job`` per job whose parameters change, concurrently)."""
+        for operation in operations:
+            status = (operation.body or {}).get("status")
+            current = (operation.current or {}).get("status")
+            if operation.op == "update" and status not in (None,) + JOB_STATUSES and status != current:
+                raise ValidationError("job %r: status %s cannot be requested (the device reports it; the job is %s); "
+                                      "declare running or stopped" % (operation.name, status, current))
         changing = [o for o in operations if o.op == "update" and parameter_changes(o.body or {}, o.current)]
         if not changing:
             return None

@@ -15,7 +15,7 @@ from typing import Any, Dict, Mapping
 from ..errors import ValidationError
 from ..fields import Field, FieldMap, References
 from ..resource import ResourceSpec
-from .client import JOB_STATUSES
+from .client import DEVICE_JOB_STATUSES
 
 
 def _read_parameters(obj: Mapping[str, Any], refs: References) -> Any:
@@ -44,7 +44,7 @@ def _normalize_job(item: Mapping[str, Any], where: str) -> Dict[str, Any]:
 
 JOB_FIELDS = FieldMap([
     Field("name", "name"),
-    Field("status", "status", spec={"type": "str", "choices": list(JOB_STATUSES)}),
+    Field("status", "status", spec={"type": "str", "choices": list(DEVICE_JOB_STATUSES)}),
     Field("parameters", "parameters", spec={"type": "dict"}, merge=True, read=_read_parameters),
 ])
 

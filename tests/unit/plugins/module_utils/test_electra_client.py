@@ -115,7 +115,7 @@ def test_offline_client():
     ({"host": "electra", "profile": 3}, "profile: give the path of a profile file or the profile itself (a mapping), "
                                         "not int"),
     ({"host": "electra", "endpoint_paths": {"jobz": "/x"}},
-     "endpoint_paths: 'jobz' is not a Electra XT endpoint key; allowed: job, job_parameters, job_start, job_stop, jobs"),
+     "endpoint_paths: 'jobz' is not an endpoint key of Electra XT; allowed: job, job_parameters, job_start, job_stop, jobs"),
     ({"host": "electra", "endpoint_paths": {"jobs": "api/jobs"}},
      "endpoint_paths.jobs: 'api/jobs' must be a path starting with /"),
 ])

@@ -26,7 +26,7 @@ def test_spec_and_argument_spec():
     assert JOBS.create_error == ("Electra XT jobs are built from workflows on the device and cannot be created here; "
                                  "check the job name (broadcast.video.electra_facts lists the jobs)")
     assert JOB_FIELDS.argument_spec() == {"name": {"type": "str"},
-                                          "status": {"type": "str", "choices": ["running", "stopped"]},
+                                          "status": {"type": "str", "choices": ["running", "stopped", "starting", "stopping", "failed"]},
                                           "parameters": {"type": "dict"}}
 
 
@@ -174,6 +174,22 @@ def test_plan_checks_before_any_write(engine, electra_sim):
     with pytest.raises(ValidationError) as info:
         engine().run("merged", [{"name": jobs[0]["name"], "parameters": {"custom_label": True}}])
     assert str(info.value) == "config[0]: parameters.custom_label: True is not allowed; give a string or a number"
+    assert electra_sim.writes() == []
+
+
+def test_gathered_fed_back_changes_nothing(engine, electra_sim):
+    """Round trip: gathered output (also the failed job's status) as config is a no-op; a reported-only status
+    declared for a job that is not in it fails before any write."""
+    gathered = engine().run("gathered", None)["gathered"]
+    assert "failed" in [job["status"] for job in gathered]
+    electra_sim.control("DELETE", "requests")
+    result = engine().run("merged", gathered)
+    assert result["changed"] is False and result["requests"] == [] and electra_sim.writes() == []
+    running = [job for job in gathered if job["status"] == "running"][0]
+    with pytest.raises(ValidationError) as info:
+        engine().run("merged", [{"name": running["name"], "status": "failed"}])
+    assert str(info.value) == ("job %r: status failed cannot be requested (the device reports it; the job is running); "
+                               "declare running or stopped" % running["name"])
     assert electra_sim.writes() == []
 
 

@@ -105,7 +105,7 @@ def test_resolve_paths_overrides_and_defaults_kept():
 def test_resolve_paths_errors_name_the_device_and_keys():
     with pytest.raises(ValidationError) as info:
         resolve_paths({"b": "/b", "a": "/a"}, {"c": "/c"}, "HMP")
-    assert str(info.value) == "endpoint_paths: 'c' is not a HMP endpoint key; allowed: a, b"
+    assert str(info.value) == "endpoint_paths: 'c' is not an endpoint key of HMP; allowed: a, b"
     with pytest.raises(ValidationError) as info:
         resolve_paths({"a": "/a"}, ["/a"], "HMP")
     assert str(info.value) == "endpoint_paths: give a dictionary of endpoint key -> path"

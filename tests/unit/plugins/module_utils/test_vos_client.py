@@ -91,7 +91,7 @@ def test_resolve_paths_unknown_key():
     with pytest.raises(ValidationError) as info:
         resolve_paths({"servics": "/x"})
     message = str(info.value)
-    assert message.startswith("endpoint_paths: 'servics' is not a VOS endpoint key; allowed: ")
+    assert message.startswith("endpoint_paths: 'servics' is not an endpoint key of VOS; allowed: ")
     assert "services" in message and "uplink_groups" in message
 
 

@@ -671,7 +671,7 @@ def test_bad_oauth_client_secret(sim, run_module):
 
 @pytest.mark.parametrize("extra, message", [
     ({"max_workers": 0}, "max_workers: 0 is not allowed; give 1 (sequential) to 64"),
-    ({"endpoint_paths": {"nope": "/x"}}, "endpoint_paths: 'nope' is not a VOS endpoint key"),
+    ({"endpoint_paths": {"nope": "/x"}}, "endpoint_paths: 'nope' is not an endpoint key of VOS"),
     ({"endpoint_paths": {"services": "relative"}}, "endpoint_paths.services: 'relative' must be a path starting with /"),
     ({"username": None}, "auth_method=basic needs username"),
     ({"host": None}, "host is required"),

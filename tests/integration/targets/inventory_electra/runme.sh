@@ -227,7 +227,7 @@ import re
 import sys
 
 sys.path.insert(0, "../setup_simulator/files")
-from compare_inventory_json import load, normalise  # noqa: E402
+from compare_inventory_json import expect_members, load, members, normalise  # noqa: E402
 
 plain, constructed = normalise(load(sys.argv[1])), normalise(load(sys.argv[2]))
 hostvars = plain["_meta"]["hostvars"]
@@ -235,13 +235,8 @@ got_vars = constructed["_meta"]["hostvars"]
 assert sorted(got_vars) == sorted(hostvars)
 
 
-def members(data, group):
-    return sorted((data.get(group) or {}).get("hosts") or [])
-
-
 def expect(group, hosts):
-    assert hosts, group
-    assert members(constructed, group) == sorted(hosts), (group, members(constructed, group), sorted(hosts))
+    expect_members(constructed, group, hosts)
 
 
 for workflow in {j["workflow"] for v in hostvars.values() for j in v["electra_jobs"]}:

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import urllib.request
+from pathlib import Path
 from typing import Any, Dict, List, Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "setup_simulator" / "files"))
+from compare_inventory_json import call, group_name, unwrap  # noqa: E402  pylint: disable=wrong-import-position
 
 #: Host variable (after the prefix) -> device field (docs/dms-api.md).
 VARIABLES = {
@@ -35,28 +37,7 @@ DISPLAY_FIELDS = {"id": "id", "serial_number": "serialNumber", "unit_address": "
 FILTER_FIELDS = {"region": "region", "model": "model", "status": "status", "firmware_version": "firmwareVersion"}
 
 
-def call(url: str, method: str, path: str, body: Any = None) -> Any:
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(url.rstrip("/") + path, data=data, method=method)
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(request, timeout=30) as response:  # nosec - loopback simulator
-        payload = response.read()
-    return json.loads(payload) if payload else None
 
-
-def unwrap(value: Any) -> Any:
-    if isinstance(value, dict):
-        if len(value) == 1 and next(iter(value)) in ("__ansible_unsafe", "__ansible_vault"):
-            return unwrap(next(iter(value.values())))
-        return {k: unwrap(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [unwrap(v) for v in value]
-    return value
-
-
-def group_name(prefix: str, value: Any) -> str:
-    return prefix + re.sub(r"[^a-z0-9_]", "_", str(value).lower())
 
 
 def expected(state: Dict[str, Any], display_key: str, prefix: str, filters: Dict[str, str]) -> Dict[str, Any]:

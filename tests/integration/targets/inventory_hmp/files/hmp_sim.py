@@ -16,21 +16,15 @@ from __future__ import annotations
 
 import json
 import sys
-import urllib.request
-from typing import Any, Dict, List, Optional
+from pathlib import Path
+from typing import List, Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "setup_simulator" / "files"))
+from compare_inventory_json import call  # noqa: E402  pylint: disable=wrong-import-position
 
 #: statusLevel the simulator seeds for each status (docs/simulators.md, "Seeded STB details").
 STATUS_LEVELS = {"Online": 0, "Standby": 0, "Warning": 1, "Offline": 2, "Never": 3}
 
-
-def call(url: str, method: str, path: str, body: Any = None, headers: Optional[Dict[str, str]] = None) -> Any:
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(url.rstrip("/") + path, data=data, method=method, headers=dict(headers or {}))
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(request, timeout=10) as response:  # nosec - loopback simulator
-        payload = response.read()
-    return json.loads(payload) if payload else None
 
 
 def set_status(url: str, name: str, status: str) -> None:

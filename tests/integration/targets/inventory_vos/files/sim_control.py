@@ -10,17 +10,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
-import urllib.request
-from typing import Any, List, Optional
+from pathlib import Path
+from typing import List, Optional
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "setup_simulator" / "files"))
+from compare_inventory_json import call  # noqa: E402  pylint: disable=wrong-import-position
 
-def call(url: str, method: str, path: str) -> Any:
-    request = urllib.request.Request(url.rstrip("/") + path, method=method)
-    with urllib.request.urlopen(request, timeout=10) as response:  # nosec - loopback simulator
-        body = response.read()
-    return json.loads(body) if body else None
 
 
 def main(argv: List[str]) -> Optional[int]:

@@ -15,7 +15,10 @@ Normalisation: ``{"__ansible_unsafe": x}`` (ansible-core 2.19+ output of untrust
 ``_meta.profile`` is dropped, and the host and children lists are sorted. Nothing else is dropped unless masked:
 the simulators run with ``--seed 1``, so ids and load figures are stable.
 
-Shared by the inventory targets (``needs/target/setup_simulator``): ``../setup_simulator/files/``.
+Shared by the inventory targets (``needs/target/setup_simulator``): ``../setup_simulator/files/``. Their helper
+scripts and runme.sh snippets also import from here what they all need: :func:`call` (the simulators' control API),
+:func:`unwrap`, :func:`group_name` (a built-in group's sanitised name), :func:`members` and :func:`expect_members`
+(group membership checks).
 """
 
 from __future__ import annotations
@@ -25,7 +28,36 @@ import difflib
 import json
 import re
 import sys
-from typing import Any, Dict, List, Sequence
+import urllib.request
+from typing import Any, Dict, List, Optional, Sequence
+
+
+def call(url: str, method: str, path: str, body: Any = None, headers: Optional[Dict[str, str]] = None) -> Any:
+    """One request to a simulator (``url`` is its base URL); returns the decoded JSON answer, or None when empty."""
+    data = None if body is None else json.dumps(body).encode("utf-8")
+    request = urllib.request.Request(url.rstrip("/") + path, data=data, method=method, headers=dict(headers or {}))
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(request, timeout=30) as response:  # nosec - loopback simulator
+        payload = response.read()
+    return json.loads(payload) if payload else None
+
+
+def group_name(prefix: str, value: Any) -> str:
+    """``prefix`` + ``value`` lower-cased with every character but a-z, 0-9 and _ replaced by _ (the plugins' built-in
+    group names)."""
+    return prefix + re.sub(r"[^a-z0-9_]", "_", str(value).lower())
+
+
+def members(data: Dict[str, Any], group: str) -> List[str]:
+    """The sorted hosts of ``group`` in ansible-inventory ``--list`` output ``data`` ([] when absent)."""
+    return sorted((data.get(group) or {}).get("hosts") or [])
+
+
+def expect_members(data: Dict[str, Any], group: str, hosts: Sequence[str]) -> None:
+    """Assert that ``group`` holds exactly ``hosts`` (a non-empty expectation)."""
+    assert hosts, group
+    assert members(data, group) == sorted(hosts), (group, members(data, group), sorted(hosts))
 
 
 def unwrap(value: Any) -> Any:

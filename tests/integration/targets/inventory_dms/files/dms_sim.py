@@ -37,9 +37,6 @@ DISPLAY_FIELDS = {"id": "id", "serial_number": "serialNumber", "unit_address": "
 FILTER_FIELDS = {"region": "region", "model": "model", "status": "status", "firmware_version": "firmwareVersion"}
 
 
-
-
-
 def expected(state: Dict[str, Any], display_key: str, prefix: str, filters: Dict[str, str]) -> Dict[str, Any]:
     """``{"hostvars": {host: vars}, "groups": {group: sorted hosts}}`` as the plugin's documentation promises."""
     names = {g["id"]: g["name"] for g in state["groups"]}

@@ -36,9 +36,6 @@ NODE_FIELDS = ("index", "name", "address", "role", "status", "cpu_load", "capaci
 UPTIME_TOLERANCE_S = 30
 
 
-
-
-
 def job_view(job: Dict[str, Any], display_key: str, parameters: bool) -> Dict[str, Any]:
     """One job of the state as the plugin's electra_jobs shows it."""
     params = job["parameters"]

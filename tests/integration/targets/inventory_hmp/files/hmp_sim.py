@@ -26,7 +26,6 @@ from compare_inventory_json import call  # noqa: E402  pylint: disable=wrong-imp
 STATUS_LEVELS = {"Online": 0, "Standby": 0, "Warning": 1, "Offline": 2, "Never": 3}
 
 
-
 def set_status(url: str, name: str, status: str) -> None:
     login = call(url, "POST", "/apis/authentication/login", {"username": "haiadmin", "password": "hmp-password"})
     cookie = {"Cookie": "calypso-session-id=%s" % login["data"]["sessionId"]}

@@ -18,7 +18,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "setup_simulator" /
 from compare_inventory_json import call  # noqa: E402  pylint: disable=wrong-import-position
 
 
-
 def main(argv: List[str]) -> Optional[int]:
     url, command, args = argv[0], argv[1], argv[2:]
     if command == "clear-requests":

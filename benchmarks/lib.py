@@ -318,6 +318,30 @@ def median(values: list[float]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
+class MedianRuns:
+    """What every measured command reports over its repeated runs; a scenario's dataclass with the lists ``walls``
+    (seconds), ``requests`` (count per run) and ``checks`` (``(ok, detail)`` per run) inherits it."""
+
+    walls: list[float]
+    requests: list[int]
+    checks: list[tuple[bool, str]]
+
+    @property
+    def wall(self) -> float:
+        """Median wall time (s)."""
+        return median(self.walls)
+
+    @property
+    def request_count(self) -> int:
+        """Requests of the median run (every run is checked to make the same requests)."""
+        return self.requests[self.walls.index(sorted(self.walls)[(len(self.walls) - 1) // 2])]
+
+    @property
+    def checks_ok(self) -> bool:
+        """Every run made exactly the expected requests."""
+        return all(ok for ok, _detail in self.checks)
+
+
 # ---------------------------------------------------------------- request marks (callback plugin)
 def marks_env(sim: Simulator, marks_file: str) -> dict[str, str]:
     """Environment enabling the ``bench_request_marks`` callback: it notes the request-log length at every task start."""

@@ -349,7 +349,7 @@ def check_requests(requests: list[dict[str, Any]], pages: int) -> tuple[bool, st
 
 # ---------------------------------------------------------------- rounds
 @dataclass
-class Measured:
+class Measured(lib.MedianRuns):
     """The runs of one kind of command over the rounds."""
 
     kind: str
@@ -361,11 +361,6 @@ class Measured:
     hosts_ok: list[bool] = field(default_factory=list)
 
     @property
-    def wall(self) -> float:
-        """Median wall time."""
-        return lib.median(self.walls)
-
-    @property
     def peak(self) -> float:
         """Median peak memory (MB)."""
         return lib.median(self.peaks)
@@ -374,16 +369,6 @@ class Measured:
     def cpu(self) -> float:
         """Median CPU time (user + system, s)."""
         return lib.median(self.cpus)
-
-    @property
-    def request_count(self) -> int:
-        """Requests of the median run (every run is checked)."""
-        return self.requests[self.walls.index(sorted(self.walls)[(len(self.walls) - 1) // 2])]
-
-    @property
-    def checks_ok(self) -> bool:
-        """Every run made exactly the expected requests."""
-        return all(ok for ok, _detail in self.checks)
 
     def text(self) -> str:
         """``wall X s (median of n: ...), CPU Z s, peak Y MB (...), <request check>``."""

@@ -134,7 +134,7 @@ def read_times(times_file: str) -> dict[str, float]:
 
 # ---------------------------------------------------------------- measured runs
 @dataclass
-class Measured:
+class Measured(lib.MedianRuns):
     """The runs of one measured command: wall times, request counts and checks, task times of each run."""
 
     label: str
@@ -142,21 +142,6 @@ class Measured:
     requests: list[int]
     checks: list[tuple[bool, str]]
     task_times: list[dict[str, float]]
-
-    @property
-    def wall(self) -> float:
-        """Median wall time."""
-        return lib.median(self.walls)
-
-    @property
-    def request_count(self) -> int:
-        """Requests of the median run (every run is checked to make the same requests)."""
-        return self.requests[self.walls.index(sorted(self.walls)[(len(self.walls) - 1) // 2])]
-
-    @property
-    def checks_ok(self) -> bool:
-        """Every run made exactly the expected requests."""
-        return all(ok for ok, _detail in self.checks)
 
     def task(self, name: str) -> float:
         """Median seconds of task ``name`` over the runs (0 when the callback was not used)."""

@@ -13,10 +13,12 @@ off (``endpoint_paths.KEY.enabled: false``), is returned empty with a warning.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 from .errors import ApiError, EndpointDisabled, ValidationError
 from .resource import run_concurrently
+
+T = TypeVar("T")
 
 #: HTTP statuses meaning "this device does not have that endpoint".
 ABSENT_STATUSES = (404, 501)
@@ -48,6 +50,22 @@ def select_subsets(requested: Sequence[str], available: Sequence[str], option: s
     if not include:
         include = list(available)
     return [name for name in available if name in include and name not in exclude]
+
+
+def optional(fetch: Callable[[], T], empty: T) -> T:
+    """``fetch()``, or ``empty`` when its endpoint is switched off (``endpoint_paths``) or the device does not have it
+    (HTTP 404 or 501): for reads that only add detail (names of referenced items) and must not fail a subset.
+
+    :raises BroadcastError: any other failure.
+    """
+    try:
+        return fetch()
+    except EndpointDisabled:
+        return empty
+    except ApiError as exc:
+        if exc.status in ABSENT_STATUSES:
+            return empty
+        raise
 
 
 def gather(subsets: Mapping[str, Callable[[], Any]], requested: Sequence[str], max_workers: int,

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional
 
-from ..errors import ApiError, EndpointDisabled
-from ..facts import ABSENT_STATUSES, FactsGatherer, select_subsets
+from ..facts import FactsGatherer, optional, select_subsets
 from ..fields import snake_keys
 from .client import DEFAULT_PATHS, DmsClient
 
@@ -68,25 +67,11 @@ class DmsFacts(FactsGatherer):
     def _group_names(self) -> Dict[str, str]:
         """Group id -> name; empty when the groups endpoint is switched off or absent (names then show the ids:
         that endpoint only names things here, it must not empty the devices and authorizations subsets)."""
-        try:
-            return {str(g.get("id")): str(g.get("name")) for g in self.client.list_cached("groups")}
-        except EndpointDisabled:
-            return {}
-        except ApiError as exc:
-            if exc.status in ABSENT_STATUSES:
-                return {}
-            raise
+        return optional(lambda: {str(g.get("id")): str(g.get("name")) for g in self.client.list_cached("groups")}, {})
 
     def _devices_by_id(self, ids: List[str]) -> Dict[str, Dict[str, Any]]:
         """Device id -> device for ``ids``; empty when the devices endpoint is switched off or absent."""
-        try:
-            return {str(d.get("id")): d for d in self.client.devices_by_id(ids)} if ids else {}
-        except EndpointDisabled:
-            return {}
-        except ApiError as exc:
-            if exc.status in ABSENT_STATUSES:
-                return {}
-            raise
+        return optional(lambda: {str(d.get("id")): d for d in self.client.devices_by_id(ids)} if ids else {}, {})
 
     def _devices(self) -> List[Dict[str, Any]]:
         return self.client.devices(self.device_filters)

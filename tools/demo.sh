@@ -25,65 +25,20 @@ export ANSIBLE_LOCALHOST_WARNING=false
 export ANSIBLE_INVENTORY_UNPARSED_WARNING=false
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/broadcast-video-demo.XXXXXX")
-pids=()
+# shellcheck source=tools/simulators.sh
+source "$root/tools/simulators.sh"
+sim_init "$work" "$py" demo
 cleanup() {
-    local pid
-    for pid in "${pids[@]+"${pids[@]}"}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${pids[@]+"${pids[@]}"}"; do
-        wait "$pid" 2>/dev/null || true
-    done
+    stop_simulators
     rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# start_sim DEVICE: start tests/simulators/serve.py DEVICE on a free port (plain HTTP);
-# sets SIM_PORT. The Electra XT simulator also gets a free UDP port for its SNMP
-# agent (--snmp-port 0), written to a second file once bound; sets SIM_SNMP_PORT.
-start_sim() {
-    local device=$1 portfile="$work/$1.port" snmpfile="" _try
-    local -a extra=()
-    if [ "$device" = electra ]; then
-        snmpfile="$work/$device.snmp-port"
-        extra=(--snmp-port 0 --snmp-port-file "$snmpfile")
-    fi
-    "$py" "$root/tests/simulators/serve.py" "$device" --host 127.0.0.1 --port 0 \
-        --port-file "$portfile" "${extra[@]+"${extra[@]}"}" >"$work/$device.out" 2>"$work/$device.err" &
-    pids+=($!)
-    for _try in $(seq 1 100); do
-        if [ -s "$portfile" ] && { [ -z "$snmpfile" ] || [ -s "$snmpfile" ]; }; then
-            SIM_PORT=$(tr -d '[:space:]' <"$portfile")
-            SIM_SNMP_PORT=${snmpfile:+$(tr -d '[:space:]' <"$snmpfile")}
-            echo "demo: $device simulator on http://127.0.0.1:$SIM_PORT${SIM_SNMP_PORT:+ and udp/$SIM_SNMP_PORT (SNMP)} (pid ${pids[-1]})"
-            return 0
-        fi
-        if ! kill -0 "${pids[-1]}" 2>/dev/null; then
-            break
-        fi
-        sleep 0.1
-    done
-    echo "demo: the $device simulator did not start:" >&2
-    cat "$work/$device.out" "$work/$device.err" >&2 || true
-    return 1
-}
-
 extra=()
 if [ -f "$root/tests/simulators/serve.py" ]; then
-    start_sim vos
-    export VOS_HOST=127.0.0.1 VOS_PORT=$SIM_PORT VOS_USE_SSL=false VOS_VALIDATE_CERTS=false
-    export VOS_USERNAME=${VOS_USERNAME:-admin} VOS_PASSWORD=${VOS_PASSWORD:-admin-password}
+    start_simulators
     extra+=(-e "vos_host=$VOS_HOST" -e "vos_port=$VOS_PORT" -e "vos_use_ssl=false" -e "vos_validate_certs=false")
-    start_sim hmp
-    export HMP_HOST=127.0.0.1 HMP_PORT=$SIM_PORT HMP_USE_SSL=false HMP_VALIDATE_CERTS=false
-    export HMP_USERNAME=${HMP_USERNAME:-haiadmin} HMP_PASSWORD=${HMP_PASSWORD:-hmp-password}
-    start_sim dms
-    export DMS_HOST=127.0.0.1 DMS_PORT=$SIM_PORT DMS_USE_SSL=false DMS_VALIDATE_CERTS=false
-    export DMS_USERNAME=${DMS_USERNAME:-dmsadmin} DMS_PASSWORD=${DMS_PASSWORD:-dms-password}
-    start_sim electra
-    export ELECTRA_HOST=127.0.0.1 ELECTRA_PORT=$SIM_PORT ELECTRA_SNMP_PORT=$SIM_SNMP_PORT ELECTRA_USE_SSL=false
-    export ELECTRA_USERNAME=${ELECTRA_USERNAME:-admin} ELECTRA_PASSWORD=${ELECTRA_PASSWORD:-electra-password}
 else
     echo "demo: NOTE tests/simulators/serve.py does not exist yet; running the playbook without simulators"
 fi

@@ -98,6 +98,7 @@ POD_OK = ("RUNNING", "SUCCEEDED")
 
 # Layout (px). Text is monospace: a character is at most CHAR_W wide at FONT size.
 FONT = 11
+TITLE_FONT = 13
 CHAR_W = 6.8
 LINE = 15
 PAD = 12
@@ -183,19 +184,20 @@ class _Facts:
     """Indexes of one ``ansible_facts.vos`` dict."""
 
     def __init__(self, facts: Mapping[str, Any]) -> None:
-        self.sources = {str(s.get("name")): s for s in _list(facts.get("sources")) if isinstance(s, Mapping)}
-        self.destinations = {str(d.get("name")): d for d in _list(facts.get("destinations")) if isinstance(d, Mapping)}
+        self.sources = {_text(s.get("name")): s for s in _list(facts.get("sources")) if isinstance(s, Mapping)}
+        self.destinations = {_text(d.get("name")): d for d in _list(facts.get("destinations"))
+                             if isinstance(d, Mapping)}
         links = _dict(facts.get("cloud_links"))
-        self.groups = {str(g.get("name")) for g in _list(links.get("groups")) if isinstance(g, Mapping)}
+        self.groups = {_text(g.get("name")) for g in _list(links.get("groups")) if isinstance(g, Mapping)}
         self.uplinks: Dict[str, List[str]] = {}
         for uplink in _list(links.get("uplinks")):
             if isinstance(uplink, Mapping) and uplink.get("group") is not None:
-                self.uplinks.setdefault(str(uplink.get("group")), []).append(str(uplink.get("state")))
+                self.uplinks.setdefault(_text(uplink.get("group")), []).append(_text(uplink.get("state")))
         self.pods: Dict[str, List[Mapping[str, Any]]] = {}
         for node in _list(facts.get("nodes")):
             if isinstance(node, Mapping):
                 for service in _list(node.get("services")):
-                    self.pods.setdefault(str(service), []).append(node)
+                    self.pods.setdefault(_text(service), []).append(node)
         self.alarms: List[Tuple[str, str, str, str]] = []  # (level, channel_name, object_name, title)
         for item in _list(_dict(facts.get("notifications")).get("items")):
             if isinstance(item, Mapping) and item.get("state") == "ACTIVE":
@@ -303,7 +305,7 @@ class _Topology:
             source_usable.append(usable)
         state, why = _chain(source_states, source_usable)
         if state != "ok":
-            self.reasons.append("sources: %s" % why)
+            self.reasons.append("sources: %s" % {"nothing usable": "none"}.get(why, why))
         states = [state]
         for index, name in enumerate(_list(service.get("destinations"))):
             box, outputs = self._destination(_text(name), facts, index)
@@ -332,7 +334,7 @@ class _Topology:
         if not self.active:
             self.reasons.insert(0, "control state %s" % _text(service.get("control_state") or "unset"))
         lines = [self.name, "profile %s" % _text(service.get("profile")),
-                 "%s" % _text(service.get("control_state") or "control state unset")] + pod_lines
+                 "control_state %s" % _text(service.get("control_state") or "unset")] + pod_lines
         self.box = _Box(lines, self.state, "service %s: %s%s" % (
             self.name, self.state, "".join("; " + r for r in self.reasons)))
 
@@ -476,7 +478,8 @@ def _svg(topo: _Topology) -> str:
         topo.name, "; ".join(topo.reasons) if topo.reasons else "Nothing reported wrong."))
     _sub(root, "rect", x="0", y="0", width=_num(width), height=_num(height), fill="#ffffff")
     fill, stroke, ink = COLOURS[topo.state]
-    _sub(root, "text", title, x=str(PAD), y="18", fill=ink, font_size="13", font_weight="bold")
+    _sub(root, "text", _clip(title, int((width - 2 * PAD) // (TITLE_FONT * 0.62))), x=str(PAD), y="18", fill=ink,
+         font_size=str(TITLE_FONT), font_weight="bold")
     for x, label in zip(xs, COLUMNS):
         _sub(root, "text", label, x=_num(x), y="36", fill="#5f6368")
     lines = _sub(root, "g", class_="links")

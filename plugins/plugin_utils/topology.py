@@ -90,8 +90,10 @@ COLOURS = {
     "off": ("#f1f3f4", "#80868b", "#3c4043"),
     "unknown": ("#ffffff", "#9aa0a6", "#3c4043"),
 }
-LEGEND = (("ok", "ok"), ("warning", "warning (backup, alarm)"), ("critical", "critical (lost, failed)"),
-          ("off", "off"), ("unknown", "unknown (not in facts)"))
+#: Word drawn in the top right corner of a box that is not ok, so colour is not the only sign.
+BADGE = {"ok": "", "warning": "WARN", "critical": "CRIT", "off": "OFF", "unknown": "?"}
+LEGEND = (("ok", "ok"), ("warning", "WARN warning (backup, alarm)"), ("critical", "CRIT critical (lost, failed)"),
+          ("off", "OFF off"), ("unknown", "? unknown (not in facts)"))
 
 NOTIFICATION_LEVEL = {"CRITICAL": "critical", "MAJOR": "warning", "MINOR": "warning", "WARNING": "warning"}
 POD_OK = ("RUNNING", "SUCCEEDED")
@@ -393,7 +395,8 @@ class _Topology:
 
 # ---------------------------------------------------------------------------------------------------- drawing
 def _col_width(boxes: Iterable[_Box]) -> float:
-    longest = max([len(line) for box in boxes for line in box.lines] + [0])
+    longest = max([len(line) + (len(BADGE[box.state]) + 1 if n == 0 and BADGE[box.state] else 0)
+                   for box in boxes for n, line in enumerate(box.lines)] + [0])
     return float(max(MIN_COL_W, int(longest * CHAR_W + 2 * TEXT_PAD + 0.999)))
 
 
@@ -449,6 +452,9 @@ def _draw_box(parent: ET.Element, box: _Box, role: str) -> None:
     for n, line in enumerate(box.lines):
         _sub(group, "text", line, x=_num(box.x + TEXT_PAD), y=_num(box.y + 5 + LINE * (n + 1) - 3), fill=ink,
              font_weight="bold" if n == 0 else "normal")
+    if BADGE[box.state]:
+        _sub(group, "text", BADGE[box.state], x=_num(box.x + box.w - TEXT_PAD), y=_num(box.y + 5 + LINE - 3),
+             fill=ink, font_weight="bold", text_anchor="end", class_="badge")
 
 
 def _connect(parent: ET.Element, a: _Box, b: _Box, state: str, dashed: bool) -> None:

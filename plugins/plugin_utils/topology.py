@@ -46,12 +46,13 @@ How states are derived:
 * **Slate input**: drawn ``ok`` (a slate is always available) but it is not a *content* input.
 * **Origin end point**: ``ok`` (the facts hold no per-end-point state); an active notification naming its
   destination colours the destination.
-* **Source**: from its content (non-slate) inputs in rank order: the first is healthy (``ok`` or ``unknown``) ->
-  ``ok``; another is healthy -> ``warning`` (on backup); none healthy but one ``warning`` -> ``warning``; none
+* **Source**: from its content (non-slate) inputs in rank order: the first is ``ok`` -> ``ok`` (``unknown`` ->
+  ``unknown``); the first is not, another is healthy (``ok`` or ``unknown``) -> ``warning`` (on backup); none healthy but one ``warning`` -> ``warning``; none
   usable -> ``critical`` (viewers see the slate, or nothing); a source with only slate inputs -> ``warning``, with no
   inputs -> ``critical``. An active notification whose ``object_name`` is the source raises it to at least the
   notification's level. A source missing from the facts is ``unknown``.
-* **Destination**: its outputs: all ``critical`` -> ``critical``, some -> ``warning``, any ``warning`` -> ``warning``;
+* **Destination**: its outputs: all ``critical`` -> ``critical``, some -> ``warning``, any ``warning`` -> ``warning``,
+  all ``unknown`` (or none) -> ``unknown``;
   raised by active notifications whose ``object_name`` is the destination; ``unknown`` when missing from the facts.
 * **Service** (``activated``): the worst of: its sources (first source by rank ``ok``/``unknown`` -> ok; a backup
   source healthy -> ``warning``; a ``warning`` source -> ``warning``; none usable -> ``critical``; no source at
@@ -214,6 +215,8 @@ class _Facts:
         if name not in self.groups:
             return "unknown", "cloud-link group %s not in facts" % name
         states = self.uplinks.get(name, [])
+        if not states:
+            return "critical", "cloud-link group %s has no uplink" % name
         lost = sum(1 for s in states if s == "LOST")
         if lost == len(states):
             return "critical", "cloud-link group %s: all %d uplink(s) lost" % (name, lost)
@@ -299,13 +302,9 @@ class _Topology:
         # left: [(source box, [input boxes])], right: [(destination box, [output boxes])]
         self.left: List[Tuple[_Box, List[_Box]]] = []
         self.right: List[Tuple[_Box, List[_Box]]] = []
-        source_states, source_usable = [], []
         for index, ref in enumerate(_by_rank(_list(service.get("sources")))):
-            box, inputs, usable = self._source(ref, facts, index)
-            self.left.append((box, inputs))
-            source_states.append(box.state)
-            source_usable.append(usable)
-        state, why = _chain(source_states, source_usable)
+            self.left.append(self._source(ref, facts, index))
+        state, why = _chain([box.state for box, _ in self.left], [True] * len(self.left))
         if state != "ok":
             self.reasons.append("sources: %s" % {"nothing usable": "none"}.get(why, why))
         states = [state]
@@ -314,10 +313,10 @@ class _Topology:
             self.right.append((box, outputs))
             if box.state == "critical" and index == 0:
                 states.append("critical")
-                self.reasons.append("main destination %s critical" % box.lines[0])
+                self.reasons.append("main destination %s critical" % _text(name))
             elif SEVERITY[box.state]:
                 states.append("warning")
-                self.reasons.append("destination %s %s" % (box.lines[0], box.state))
+                self.reasons.append("destination %s %s" % (_text(name), box.state))
         pods = facts.pods.get(self.name, [])
         pod_lines = []
         for pod in sorted(pods, key=lambda p: _text(p.get("host_name"))):
@@ -340,13 +339,13 @@ class _Topology:
         self.box = _Box(lines, self.state, "service %s: %s%s" % (
             self.name, self.state, "".join("; " + r for r in self.reasons)))
 
-    def _source(self, ref: Mapping[str, Any], facts: _Facts, index: int) -> Tuple[_Box, List[_Box], bool]:
+    def _source(self, ref: Mapping[str, Any], facts: _Facts, index: int) -> Tuple[_Box, List[_Box]]:
         name = _text(ref.get("name"))
         rank = ref.get("rank")
         source = facts.sources.get(name)
         if source is None:
             return _Box([name, "rank %s, not in facts" % _text(rank)], "unknown", "source %s: not in facts" % name,
-                        dashed=index > 0), [], True
+                        dashed=index > 0), []
         boxes, states, usable = [], [], []
         for item in _by_rank(_list(source.get("inputs"))):
             box, content = _input_box(item, facts)
@@ -358,14 +357,14 @@ class _Topology:
         else:
             state, why = _chain(states, usable)
             why = {"nothing usable": "no inputs", "no healthy feed": "no healthy input, on slate"}.get(why, why)
-            if state == "ok" and all(s == "unknown" for s, u in zip(states, usable) if u):
+            if state == "ok" and [s for s, u in zip(states, usable) if u][0] == "unknown":
                 state = "unknown"
         alarm, titles = facts.alarm_state([name])
         state = _raise(state, alarm)
         notes = ([why] if why else []) + titles
         box = _Box([name, "rank %s, %d input(s)" % (_text(rank), len(boxes))], state,
                    "source %s: %s%s" % (name, state, "".join("; " + n for n in notes)), dashed=index > 0)
-        return box, boxes, True
+        return box, boxes
 
     def _destination(self, name: str, facts: _Facts, index: int) -> Tuple[_Box, List[_Box]]:
         destination = facts.destinations.get(name)
@@ -377,7 +376,7 @@ class _Topology:
             outputs.extend(_output_boxes(output, facts))
         states = [b.state for b in outputs]
         bad = sum(1 for s in states if s == "critical")
-        if not outputs:
+        if all(s == "unknown" for s in states):
             state = "unknown"
         elif bad == len(states):
             state = "critical"

@@ -107,7 +107,7 @@ class MigrationMap:
             if kind in rule.kinds and rule.regex.search(name):
                 rule.used = True
                 try:
-                    new = rule.regex.sub(rule.replace, name)
+                    new = rule.regex.sub(rule.replace, name, count=1)
                 except (re.error, IndexError) as exc:
                     raise MigrationError("%s: replace %r cannot be applied to %s %r: %s" % (
                         rule.where, rule.replace, LABELS[kind], name, exc)) from None
@@ -472,9 +472,7 @@ def migrate(source: Any, mapping: Any = None, services: Any = None, target: Any 
         missing: Dict[Tuple[str, str], List[str]] = {}
         for what, ref_section, new, old_value in references:
             if ref_section == section and new not in known:
-                users = missing.setdefault((new, old_value), [])
-                if what not in users:
-                    users.append(what)
+                missing.setdefault((new, old_value), []).append(what)
         for (new, old_value), users in sorted(missing.items()):
             origin = "" if new == old_value else " (mapped from %r)" % old_value
             errors.append("%s: %s %r%s does not exist on the target (it has: %s); map it to one of them in the "

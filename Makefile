@@ -36,7 +36,8 @@ NO_PY_NEW_NOTE := no Python >= 3.12 found (tried pyenv versions 3.12-3.14 and py
 COLL := .build/ansible_collections/broadcast/video
 
 .PHONY: help venv venv-219 venv-221 pip-shim build sanity sanity-219 sanity-221 units \
-	integration integration-219 integration-221 lint changelog-lint quality mypy test demo bench clean
+	integration integration-219 integration-221 lint changelog-lint quality mypy test demo bench clean \
+	report-test screenshots
 
 help:
 	@echo "make demo             start the simulators, run playbooks/demo.yml twice (2nd: changed=0)"
@@ -50,6 +51,9 @@ help:
 	@echo "make changelog-lint   antsibull-changelog lint"
 	@echo "make quality          check docs/quality/*.yml against the quality scale"
 	@echo "make mypy             mypy --strict over plugins/module_utils"
+	@echo "make report-test      the health report of the simulators, checked in headless Chromium"
+	@echo "                      (installs Debian's chromium and chromium-driver when missing)"
+	@echo "make screenshots      the report's screenshots for the docs (SCREENSHOTS_DIR=$(SCREENSHOTS_DIR))"
 	@echo "make bench            python benchmarks/run.py (if present)"
 	@echo "make build            sync the working tree into $(COLL)"
 	@echo "make clean            remove .venv, .build, tests/output and caches"
@@ -118,6 +122,14 @@ quality: venv
 
 mypy: venv
 	tools/mypy.sh $(V219)
+
+# The health report's browser test: simulators, broadcast.video.health, tools/check_report.py in Chromium.
+report-test: venv
+	tools/report_test.sh $(V219)
+
+SCREENSHOTS_DIR ?= docs/guides/img
+screenshots: venv
+	tools/report_test.sh $(V219) --screenshots $(SCREENSHOTS_DIR)
 
 # Stages run by tools/run_stages.sh (one sub-make each, stop at the first failure).
 # A trailing "?" marks a stage that is skipped when SKIP_<STAGE> is set.

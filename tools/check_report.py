@@ -20,7 +20,7 @@ What is checked, after every ``<details>`` element is opened:
   broadcast.video.vos_topology_svg (``svg.vos-topology``) every text of a box lies inside the box's rectangle;
 * every ``table.health-table`` is visible, has a header row with visible cells and at least one body row whose cells
   all have a non-zero size;
-* the device summary cards (``--card-selector``, by default ``.device-card``) are visible.
+* the device summary cards (``--card-selector``, by default ``section.device .card``) are visible.
 
 It prints the counts it checked and exits 0, or prints every problem found and exits 1 (2 for bad arguments or a
 browser that cannot start). ``--screenshot`` saves the whole page (the window is resized to the page's height);
@@ -31,6 +31,7 @@ first).
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import pathlib
@@ -175,6 +176,17 @@ def _driver(width: int, profile: str) -> Any:
     return webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
 
 
+def _page_screenshot(driver: Any, path: str, scale: float) -> None:
+    """The whole page (not only the window) as PNG, scaled by ``scale``, through the DevTools protocol."""
+    size = json.loads(driver.execute_script(
+        "const e = document.documentElement; return JSON.stringify([e.scrollWidth, e.scrollHeight]);"))
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": scale}})
+    with open(path, "wb") as handle:
+        handle.write(base64.b64decode(shot["data"]))
+
+
 def _topology_element(driver: Any, service: Optional[str]) -> Any:
     from selenium.webdriver.common.by import By
 
@@ -198,7 +210,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--topology-screenshot", metavar="OUT.png", help="save a screenshot of one topology picture")
     parser.add_argument("--topology-service", metavar="NAME", help="the service of --topology-screenshot")
     parser.add_argument("--width", type=int, default=1400, help="window width in px (default 1400)")
-    parser.add_argument("--card-selector", default=".device-card", help="CSS selector of the device summary cards")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="scale of the --screenshot image (default 1; 0.5 halves width and height)")
+    parser.add_argument("--card-selector", default="section.device .card",
+                        help="CSS selector of the device summary cards (default: section.device .card)")
     parser.add_argument("--min-topologies", type=int, default=1, help="fewest topology pictures (default 1)")
     parser.add_argument("--min-tables", type=int, default=1, help="fewest health tables (default 1)")
     parser.add_argument("--min-cards", type=int, default=1, help="fewest device cards (default 1)")
@@ -233,10 +248,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         print("check_report: %d health tables, %d rows" % (len(data["tables"]), rows))
         print("check_report: %d device cards (%s)" % (len(data["cards"]), args.card_selector))
         if args.screenshot:
-            driver.set_window_size(args.width, max(900, data["height"] + 20))
-            driver.execute_script(MEASURE, args.card_selector)  # re-open details after the resize (idempotent)
-            driver.save_screenshot(args.screenshot)
-            print("check_report: page screenshot %s" % args.screenshot)
+            _page_screenshot(driver, args.screenshot, args.scale)
+            print("check_report: page screenshot %s (scale %g)" % (args.screenshot, args.scale))
         if args.topology_screenshot:
             element = _topology_element(driver, args.topology_service)
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)

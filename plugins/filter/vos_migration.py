@@ -40,8 +40,9 @@ options:
         with its names unchanged.
       - C(names.services), C(names.sources), C(names.destinations) are dicts of old name to new name.
       - "C(names.rules) is a list of C({pattern, replace, kinds}) applied to names without an explicit entry; the
-        first rule whose Python regular expression C(pattern) is found in the name gives C(re.sub(pattern, replace,
-        name)). C(kinds) (default all three) limits a rule to C(services), C(sources) or C(destinations)."
+        first rule whose Python regular expression C(pattern) is found in the name replaces that first match with
+        C(replace) (C(\\1) and C(\\g<name>) refer to groups). C(kinds) (default all three) limits a rule to
+        C(services), C(sources) or C(destinations)."
       - C(cloud_link_groups), C(profiles) (transcoding and destination profiles) and C(slate_images) (URLs) are
         dicts of old value to new value.
     type: dict

@@ -21,8 +21,8 @@ The mapping (a dict, usually loaded from a YAML file; every key optional)::
     profiles: {"dfw.1080 2": "ord.1080 2", Akamai: Limelight}   # transcoding and destination profiles
     slate_images: {http://old/slate.png: http://new/slate.png}
 
-A rule's ``pattern`` is a Python regular expression searched in the name; ``replace`` is its ``re.sub``
-replacement (``\\1`` and ``\\g<name>`` refer to groups). Names, groups, profiles and images without an entry are
+A rule's ``pattern`` is a Python regular expression searched in the name; its first match is replaced with
+``replace`` (``re.sub`` with ``count=1``: ``\\1`` and ``\\g<name>`` refer to groups). Names, groups, profiles and images without an entry are
 copied unchanged.
 
 Every problem is found before anything is returned, and reported together in one :class:`MigrationError`: a
@@ -550,8 +550,8 @@ def summary(result: Mapping[str, Any], old_names: Mapping[str, Sequence[str]],
         entries = result["remapped"][section]
         if entries:
             lines.append("%s remapped: %s" % (label, ", ".join("%s -> %s" % kv for kv in entries.items())))
-    lines.append("control state: %s" % ("kept from the source cluster" if control_state is None
-                                         else "%s for every copied service" % control_state))
+    kept = control_state is None
+    lines.append("control state: %s" % ("kept from the source cluster" if kept else "%s for every copied service" % control_state))
     for kind in ("images", "sources", "destinations", "services"):
         steps = result["plan"].get(kind)
         if steps is not None:

@@ -12,11 +12,11 @@
 set -eux
 source ../setup_simulator/simulator.sh
 start_simulator vos
-SRC_URL=$SIM_URL
-SRC_PORT=$SIM_PORT
+source_url=$SIM_URL
+source_port=$SIM_PORT
 start_simulator vos --empty --seed 2
-TGT_URL=$SIM_URL
-TGT_PORT=$SIM_PORT
+target_url=$SIM_URL
+target_port=$SIM_PORT
 py=$(sim_python)
 out="${OUTPUT_DIR:-$(mktemp -d)}"
 log="$out/playbook_migrate.log"
@@ -33,9 +33,9 @@ all:
     vos_clusters:
       hosts:
         vos-dfw:
-          vos_connection: {host: 127.0.0.1, port: $SRC_PORT, use_ssl: false, username: admin, password: admin-password}
+          vos_connection: {host: 127.0.0.1, port: $source_port, use_ssl: false, username: admin, password: admin-password}
         vos-ord:
-          vos_connection: {host: 127.0.0.1, port: $TGT_PORT, use_ssl: false, username: admin, password: admin-password}
+          vos_connection: {host: 127.0.0.1, port: $target_port, use_ssl: false, username: admin, password: admin-password}
 INVENTORY
 
 migrate() {
@@ -54,19 +54,19 @@ expect_failure() {
     cat "$log"
 }
 
-verify setup "$TGT_URL"
-verify clear "$SRC_URL"
-verify clear "$TGT_URL"
+verify setup "$target_url"
+verify clear "$source_url"
+verify clear "$target_url"
 
 # 1. a profile the target lacks: refused before any write
 expect_failure -e migrate_mapping_file=files/mapping-missing-profile.yml
 grep -qF "service 'CNNHD.720.tv', service 'HBOHD.720.tv': profile 'ord.720 3' (mapped from 'dfw.720 3') does not exist on the target" "$log"
-verify no-writes "$TGT_URL"
+verify no-writes "$target_url"
 
 # 2. dry run
 migrate -e migrate_mapping_file=files/mapping.yml --check --diff || { cat "$log"; exit 1; }
 cat "$log"
-verify no-writes "$TGT_URL"
+verify no-writes "$target_url"
 grep -qF "dry run (check mode), nothing written: would send 5 creates and 0 updates to vos-ord" "$log"
 grep -qF "destination 'AandEHD-1382.ord.1080.mobile.origin' (absent)" "$log"
 grep -qF "slate image 'http://slates.example.com/ord/blackout.png' (absent)" "$log"
@@ -82,24 +82,24 @@ grep -qF "profiles remapped: Akamai -> ord.origin, dfw.1080 2 -> ord.1080 2" "$l
 grep -qF "cloud-link groups remapped: DFW-CL-GROUP-A -> ORD-CL-GROUP-A" "$log"
 grep -qF "not copied (write-only, set again on the target if used): destination AandEHD-1382.ord.1080.mobile.origin" "$log"
 grep -qF "control state: kept from the source cluster" "$log"
-verify migrated "$TGT_URL"
+verify migrated "$target_url"
 
 # 4. idempotent; the source was only read
-verify clear "$TGT_URL"
+verify clear "$target_url"
 migrate -e migrate_mapping_file=files/mapping.yml || { cat "$log"; exit 1; }
 cat "$log"
 grep -qE "localhost +: ok=[0-9]+ +changed=0 +unreachable=0 +failed=0" "$log"
 grep -qF "sent 0 creates and 0 updates to vos-ord" "$log"
-verify no-writes "$TGT_URL"
-verify only-reads "$SRC_URL"
+verify no-writes "$target_url"
+verify only-reads "$source_url"
 
 # 5. off air over existing copies: refused without migrate_overwrite, done with it
 expect_failure -e migrate_mapping_file=files/mapping.yml -e migrate_control_state=off
 grep -qF "service 'AandEHD.1080.ord' exists on the target with other control_state" "$log"
-verify no-writes "$TGT_URL"
+verify no-writes "$target_url"
 migrate -e migrate_mapping_file=files/mapping.yml -e migrate_control_state=off -e migrate_overwrite=true \
     || { cat "$log"; exit 1; }
 cat "$log"
 grep -qF "sent 0 creates and 2 updates to vos-ord" "$log"
-verify off-air "$TGT_URL"
-verify only-reads "$SRC_URL"
+verify off-air "$target_url"
+verify only-reads "$source_url"

@@ -48,4 +48,3 @@ def test_documentation_matches_the_function() -> None:
     assert list(doc["options"]) == ["_input"] + parameters[1:]
     assert [p.strip() for p in doc["positional"].split(",")] == parameters[1:3]
     assert yaml.safe_load(plugin.EXAMPLES) and yaml.safe_load(plugin.RETURN)["_value"]["type"] == "dict"
-

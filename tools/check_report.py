@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/env python
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, broadcast.video contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
@@ -204,7 +204,7 @@ def _topology_element(driver: Any, service: Optional[str]) -> Any:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument("report", help="the HTML report written by broadcast.video.health")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot of the whole page")
     parser.add_argument("--topology-screenshot", metavar="OUT.png", help="save a screenshot of one topology picture")

@@ -165,7 +165,8 @@ def _rank(item: Mapping[str, Any], index: int) -> Tuple[int, int]:
 
 def _by_rank(items: Sequence[Any]) -> List[Mapping[str, Any]]:
     dicts = [i for i in items if isinstance(i, Mapping)]
-    return [d for _, d in sorted(((_rank(d, n), d) for n, d in enumerate(dicts)), key=lambda p: p[0])]
+    order = sorted(range(len(dicts)), key=lambda n: _rank(dicts[n], n))
+    return [dicts[n] for n in order]
 
 
 def _chain(states: Sequence[str], usable: Sequence[bool]) -> Tuple[str, str]:
@@ -232,7 +233,7 @@ class _Facts:
         wanted = set(names)
         hits = [(level, title) for level, chan, obj, title in self.alarms
                 if obj in wanted or (channel is not None and chan == channel)]
-        return _worst(level for level, _ in hits), ["%s: %s" % (level, title) for level, title in hits]
+        return _worst(hit[0] for hit in hits), ["%s: %s" % hit for hit in hits]
 
 
 class _Box:
@@ -262,8 +263,8 @@ def _input_box(item: Mapping[str, Any], facts: _Facts) -> Tuple[_Box, bool]:
     else:
         state, why = facts.group_state(group)
     lines = ["#%s %s %s" % (_text(rank), kind, address), _text(group) if group is not None else ""]
-    tip = "%s input %s, rank %s, cloud-link group %s: %s%s" % (kind, address, _text(rank), _text(group), state,
-                                                              " (%s)" % why if why else "")
+    tip = "%s input %s, rank %s, cloud-link group %s: %s%s" % (
+        kind, address, _text(rank), _text(group), state, " (%s)" % why if why else "")
     return _Box(lines, state, tip, dashed=rank != 1), True
 
 
@@ -304,7 +305,7 @@ class _Topology:
         self.right: List[Tuple[_Box, List[_Box]]] = []
         for index, ref in enumerate(_by_rank(_list(service.get("sources")))):
             self.left.append(self._source(ref, facts, index))
-        state, why = _chain([box.state for box, _ in self.left], [True] * len(self.left))
+        state, why = _chain([pair[0].state for pair in self.left], [True] * len(self.left))
         if state != "ok":
             self.reasons.append("sources: %s" % {"nothing usable": "none"}.get(why, why))
         states = [state]
@@ -401,17 +402,17 @@ def _col_width(boxes: Iterable[_Box]) -> float:
 
 def _layout(topo: _Topology) -> Tuple[float, float, List[float]]:
     """Place every box; return (width, height, column x positions)."""
-    inputs = [b for _, bs in topo.left for b in bs]
-    outputs = [b for _, bs in topo.right for b in bs]
-    columns = [inputs, [s for s, _ in topo.left], [topo.box], [d for d, _ in topo.right], outputs]
+    inputs = [b for pair in topo.left for b in pair[1]]
+    outputs = [b for pair in topo.right for b in pair[1]]
+    columns = [inputs, [pair[0] for pair in topo.left], [topo.box], [pair[0] for pair in topo.right], outputs]
     widths = [_col_width(c) for c in columns]
     xs, x = [], float(PAD)
     for w in widths:
         xs.append(x)
         x += w + GAP
     width = x - GAP + PAD
-    left_slots = sum(max(1, len(bs)) for _, bs in topo.left)
-    right_slots = sum(max(1, len(bs)) for _, bs in topo.right)
+    left_slots = sum(max(1, len(pair[1])) for pair in topo.left)
+    right_slots = sum(max(1, len(pair[1])) for pair in topo.right)
     rows = max(left_slots, right_slots, int((topo.box.h + 12 + ROW - 1) // ROW), 1)
     body = rows * ROW
 
@@ -466,8 +467,8 @@ def _connect(parent: ET.Element, a: _Box, b: _Box, state: str, dashed: bool) -> 
                 fill="none", stroke=stroke, stroke_width="1.5")
     if dashed:
         path.set("stroke-dasharray", "5 4")
-    _sub(parent, "polygon", points="%s,%s %s,%s %s,%s" % (_num(x2 - 7), _num(y2 - 4), _num(x2), _num(y2),
-                                                             _num(x2 - 7), _num(y2 + 4)), fill=stroke)
+    points = (x2 - 7, y2 - 4, x2, y2, x2 - 7, y2 + 4)
+    _sub(parent, "polygon", points="%s,%s %s,%s %s,%s" % tuple(_num(p) for p in points), fill=stroke)
 
 
 def _svg(topo: _Topology) -> str:
@@ -489,7 +490,10 @@ def _svg(topo: _Topology) -> str:
         _sub(root, "text", label, x=_num(x), y="36", fill="#5f6368")
     lines = _sub(root, "g", class_="links")
     boxes = _sub(root, "g", class_="boxes")
-    line_state = lambda s: s if topo.active else "off"  # noqa: E731
+
+    def line_state(state: str) -> str:
+        return state if topo.active else "off"
+
     for source, inputs in topo.left:
         for child in inputs:
             _connect(lines, child, source, line_state(child.state), child.dashed)
@@ -506,7 +510,7 @@ def _svg(topo: _Topology) -> str:
     legend = _sub(root, "g", class_="legend")
     x, y = float(PAD), height - LEGEND_H + 12
     for state, label in LEGEND:
-        fill, stroke, _ = COLOURS[state]
+        fill, stroke = COLOURS[state][:2]
         _sub(legend, "rect", x=_num(x), y=_num(y), width="14", height="14", rx="3", fill=fill, stroke=stroke)
         _sub(legend, "text", label, x=_num(x + 20), y=_num(y + 11), fill="#3c4043")
         x += 20 + len(label) * CHAR_W + 18

@@ -41,7 +41,7 @@ COLL := .build/ansible_collections/broadcast/video
 
 help:
 	@echo "make demo             start the simulators, run playbooks/demo.yml twice (2nd: changed=0)"
-	@echo "make test             venv, changelog-lint, quality, sanity, units, integration, lint"
+	@echo "make test             venv, changelog-lint, quality, sanity, units, integration, report-test, lint"
 	@echo "                      (includes mypy --strict; MYPY_STRICT=0 leaves it out)"
 	@echo "make venv             tool venvs .venv/core219 and .venv/core221 + offline get-pip shim"
 	@echo "make sanity           ansible-test sanity on 2.19 and 2.21   (sanity-219, sanity-221)"
@@ -133,7 +133,8 @@ screenshots: venv
 
 # Stages run by tools/run_stages.sh (one sub-make each, stop at the first failure).
 # A trailing "?" marks a stage that is skipped when SKIP_<STAGE> is set.
-TEST_STAGES := venv changelog-lint quality sanity-219 sanity-221? units integration-219 integration-221? lint \
+TEST_STAGES := venv changelog-lint quality sanity-219 sanity-221? units integration-219 integration-221? report-test \
+	lint \
 	$(if $(filter 1 yes true,$(MYPY_STRICT)),mypy)
 
 test:

@@ -4,7 +4,7 @@
 # (a) the seeded headend (VOS: a LOST cloud link and its ACTIVE CRITICAL notification; HMP: offline set-top boxes and
 #     a recording in state ERROR added here; DMS: critical and major alarms; Electra: jobs in alarm): the play fails
 #     naming each device host and rule, after writing the report (cards, tables, one SVG per VOS service, nothing
-#     external, a notification title made of markup escaped);
+#     external, a notification title made of markup escaped); with health_fail_on_crossed=false it only reports;
 # (b) every counted problem cleared through /__sim__/: the play passes, under --check (the report is still written);
 # (c) the HMP device host on a closed port: recorded as unreachable, the play fails, the other cards are written;
 # (d) bad role input (a string threshold: the argument specification; a negative one: the first task) fails before
@@ -98,6 +98,15 @@ for text in "Cloud links" "dfw-cloudlink-02" "Set-top boxes not online" "Recordi
     grep -qF "$text" "$report"
 done
 sim check-readonly "${URLS[@]}"
+# ... and with health_fail_on_crossed=false (a string, as -e gives it) the play only writes the report
+health "$out/headend.yml" --limit vos-a -e health_fail_on_crossed=false || {
+    cat "$log"
+    echo "health_fail_on_crossed=false failed the play" >&2
+    exit 1
+}
+cat "$log"
+grep -qF "Health report: $report (1 device host: 0 ok, 0 warning, 1 critical, 0 unreachable)" "$log"
+sim check-report "$report" "$services" vos-a=critical
 
 # (b) a healthy headend passes, also under --check (the report is written anyway)
 sim healthy "${URLS[@]}"

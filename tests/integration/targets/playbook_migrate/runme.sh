@@ -67,7 +67,7 @@ verify no-writes "$target_url"
 migrate -e migrate_mapping_file=files/mapping.yml --check --diff || { cat "$log"; exit 1; }
 cat "$log"
 verify no-writes "$target_url"
-grep -qF "dry run (check mode), nothing written: would send 5 creates and 0 updates to vos-ord" "$log"
+grep -qF "dry run (check mode), nothing written: would send 5 creates and 0 updates to vos-ord, plus the 6 objects listed as would create; vos-dfw was only read" "$log"
 grep -qF "destination 'AandEHD-1382.ord.1080.mobile.origin' (absent)" "$log"
 grep -qF "slate image 'http://slates.example.com/ord/blackout.png' (absent)" "$log"
 grep -qF '"would create"' "$log"

@@ -88,13 +88,13 @@ _value:
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.broadcast.video.plugins.plugin_utils.backup import BackupError, backup_document
+from ansible_collections.broadcast.video.plugins.plugin_utils.backup import BackupError, backup_document, plain
 
 
 def _backup_document(gathered, module):
     """Filter entry point: see DOCUMENTATION; BackupError becomes AnsibleFilterError with the same message."""
     try:
-        return backup_document(gathered, module)
+        return backup_document(plain(gathered), plain(module))
     except BackupError as exc:
         raise AnsibleFilterError("broadcast.video.backup_document: %s" % exc) from None
 

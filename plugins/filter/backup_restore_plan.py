@@ -59,7 +59,7 @@ options:
   with_secrets:
     description:
       - Put O(secrets) into each plan's C(config). Only for the module task's O(ignore:config); never print such a plan.
-        Without it, C(config) shows the items without secret options.
+        Without it, C(config) holds the backed-up items, which hold no secret.
     type: bool
     default: false
 author:
@@ -147,13 +147,14 @@ _value:
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.broadcast.video.plugins.plugin_utils.backup import BackupError, restore_plans
+from ansible_collections.broadcast.video.plugins.plugin_utils.backup import BackupError, plain, restore_plans
 
 
 def _backup_restore_plan(documents, integration, current, restore_state="merged", secrets=None, with_secrets=False):
     """Filter entry point: see DOCUMENTATION; BackupError becomes AnsibleFilterError with the same message."""
     try:
-        return restore_plans(documents, integration, current, restore_state, secrets, bool(with_secrets))
+        return restore_plans(plain(documents), plain(integration), plain(current), plain(restore_state), plain(secrets),
+                             bool(with_secrets))
     except BackupError as exc:
         raise AnsibleFilterError("broadcast.video.backup_restore_plan: %s" % exc) from None
 

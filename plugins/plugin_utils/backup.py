@@ -143,6 +143,24 @@ def integration_modules(integration: Any) -> Tuple[str, ...]:
     return INTEGRATIONS[str(integration)][1]
 
 
+def plain(value: Any) -> Any:
+    """A copy of ``value`` made of plain ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and None.
+
+    Filters get Ansible's own containers (lazily templated on ansible-core 2.19 and later, where every access costs
+    a template check): the planning code reads its input many times, so the filters copy it once first.
+    """
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    for kind in (str, int, float):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
 # ---------------------------------------------------------------------------------------------- backup documents
 
 
@@ -295,6 +313,7 @@ class _Plan:
         self.res = res
         self.state = state
         self.config: List[Dict[str, Any]] = []
+        self.shown: List[Dict[str, Any]] = []
         self.deletes: List[Dict[str, Any]] = []
         self.changes: List[Dict[str, Any]] = []
         self.skipped: List[Dict[str, str]] = []
@@ -331,7 +350,7 @@ class _Plan:
             "summary": self.summary(),
             "module": res.fqcn,
             "state": self.state,
-            "config": self.config if with_config else [dict(_visible(res, i)) for i in self.config],
+            "config": self.config if with_config else self.shown,
             "delete_state": "deleted" if self.deletes else None,
             "deletes": self.deletes,
             "changes": self.changes,
@@ -385,6 +404,9 @@ def _plan_module(res: Resource, config: List[Dict[str, Any]], current: List[Dict
     wanted = []
     for index, original in enumerate(config):
         where = "%s.yml: config[%d]" % (res.module, index)
+        if spec.fields.has_secrets(original):
+            raise BackupError("%s: holds a secret value; a backup holds none (give secrets in restore_secrets, from "
+                              "Ansible Vault)" % where)
         want = _normalized(res, original, where)
         wanted.append((original, want, _identity(res, want, where)))
     declared = set(name for _, _, name in wanted)
@@ -393,6 +415,7 @@ def _plan_module(res: Resource, config: List[Dict[str, Any]], current: List[Dict
         raise BackupError("restore_secrets.%s: %s not in the backup of %s" % (
             res.module, ", ".join(repr(u) for u in unknown), res.fqcn))
     for original, want, name in wanted:
+        shown = copy.deepcopy(original)
         send = copy.deepcopy(original)
         given = secrets.get(name) or {}
         if not isinstance(given, Mapping):
@@ -419,12 +442,14 @@ def _plan_module(res: Resource, config: List[Dict[str, Any]], current: List[Dict
                                                   (current_item or {}).get(option)))
                 want.pop(option)
                 send.pop(option)
+                shown.pop(option)
         for entry in left_out:
             if entry.get("item") == name and entry.get("option") not in given:
                 plan.secrets.append({"item": name, "option": str(entry.get("option")),
                                      "effect": "kept as on the device" if current_item is not None else
                                      "created without it"})
         plan.config.append(send)
+        plan.shown.append(shown)
         if current_item is None:
             plan.change("create", name, None, _visible(res, spec.fields.complete(want, None)))
             continue
@@ -466,7 +491,7 @@ def restore_plans(documents: Any, integration: Any, current: Any, restore_state:
         with the items, since the backup has none. Modules of other integrations are ignored (one dict may serve
         every host).
     :param with_secrets: put the secrets in each plan's ``config`` (for the module task; never print such a plan).
-        Without it, ``config`` shows the items with their secret options left out.
+        Without it, ``config`` holds the backed-up items (which hold no secret) as the module gets them otherwise.
     :returns: ``{module: plan}``, each plan ``{summary (one line: what changes), module (FQCN), state (merged or replaced), config (for the module),
         delete_state (deleted or None), deletes (items for the deleted run that follows, in reverse restore
         order), changes: [{operation (create, update, delete), item, before, after}] (what the module runs would
@@ -475,7 +500,7 @@ def restore_plans(documents: Any, integration: Any, current: Any, restore_state:
         reason}] (not restored), secrets_left_out: [{item, option, effect}], warnings: [text], notes: [the warnings and
         skipped items as text], secret_notes: [the secrets left out as text]}``.
     :raises BackupError: ``restore_state`` not merged or overridden; a document that is not a backup of one of the
-        integration's modules, is named after another module, or is malformed; ``restore_secrets`` naming an item
+        integration's modules, is named after another module, is malformed or holds a secret value; ``restore_secrets`` naming an item
         or option the backup does not have, or a value that is not a string; a ``current`` list missing.
     """
     if restore_state not in RESTORE_STATES:
@@ -487,7 +512,7 @@ def restore_plans(documents: Any, integration: Any, current: Any, restore_state:
         raise BackupError("documents: give a mapping of module -> backup document, got %s" % type(documents).__name__)
     unexpected = sorted(str(name) for name in documents if name not in order)
     if unexpected:
-        raise BackupError("%s: not a backup file of a %s device host (its files are %s)" % (
+        raise BackupError("%s: not a backup file of the %s integration (its files are %s)" % (
             ", ".join("%s.yml" % u for u in unexpected), integration, ", ".join("%s.yml" % m for m in order)))
     secrets = {} if secrets is None else secrets
     if not isinstance(secrets, Mapping):

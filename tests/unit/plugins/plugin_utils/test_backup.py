@@ -341,7 +341,7 @@ def test_secrets_left_out_and_restore_secrets():
     ({"state": "replaced"}, r"restore_state: 'replaced' is not allowed; use merged \(the default"),
     ({"documents": []}, r"documents: give a mapping of module -> backup document, got list"),
     ({"documents": {"vos_images": {}, "hmp_sources": {}, "junk": {}}},
-     r"hmp_sources.yml, junk.yml: not a backup file of a vos device host \(its files are vos_images.yml, "),
+     r"hmp_sources.yml, junk.yml: not a backup file of the vos integration \(its files are vos_images.yml, "),
     ({"secrets": ["x"]}, r"restore_secrets: give a mapping of module -> item -> option path -> secret"),
     ({"secrets": {"vos_facts": {}, "hmp_sources": {}}}, r"restore_secrets: 'vos_facts' is not a module of a backup; use "),
     ({"secrets": {"vos_images": "x"}}, r"restore_secrets.vos_images: give a mapping of item -> option path -> secret"),
@@ -383,6 +383,13 @@ def test_normalize_errors_name_the_item():
            "config": [{"session": "S"}]}
     with pytest.raises(BackupError, match=r"hmp_events: hmp_events.yml: config\[0\]: start_time is required"):
         plans({"hmp_events": bad}, "hmp", {"hmp_events": []})
+
+
+def test_a_backup_holding_a_secret_is_refused():
+    document = doc("vos_users", [{"username": "a"}])
+    document["config"][0]["password"] = "typed-in"
+    with pytest.raises(BackupError, match=r"^vos_users.yml: config\[0\]: holds a secret value; a backup holds none"):
+        plans({"vos_users": document}, "vos", {"vos_users": []})
 
 
 def test_left_out_entries_that_are_not_mappings_are_ignored():

@@ -17,18 +17,12 @@ venv=$(cd "$1" && pwd)
 py="$venv/bin/python"
 export PATH="$venv/bin:$PATH"
 
-"$py" "$root/tools/sync_build.py" >/dev/null
-export ANSIBLE_COLLECTIONS_PATH="$root/.build"
-export ANSIBLE_COLLECTIONS_SCAN_SYS_PATH=false
-export ANSIBLE_NOCOLOR=${ANSIBLE_NOCOLOR:-1}
-export ANSIBLE_DEPRECATION_WARNINGS=false
-export ANSIBLE_LOCALHOST_WARNING=false
-export ANSIBLE_INVENTORY_UNPARSED_WARNING=false
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/broadcast-video-demo.XXXXXX")
 # shellcheck source=tools/simulators.sh
 source "$root/tools/simulators.sh"
 sim_init "$work" "$py" demo
+ansible_env "$root"
 cleanup() {
     stop_simulators
     rm -rf "$work"

@@ -4,8 +4,10 @@
 # usage: tools/report_test.sh VENV_DIR [--screenshots DIR]
 #
 # 1. installs Debian's chromium and chromium-driver when missing (tools/install_chromium.sh);
-# 2. starts the four device simulators (tools/simulators.sh) and writes a temporary inventory with one device host
-#    per group (vos_clusters, hmp_servers, dms_servers, electra_systems) and its connection dict;
+# 2. starts the four device simulators (tools/simulators.sh), which exports their addresses and credentials as the
+#    VOS_*, HMP_*, DMS_* and ELECTRA_* variables that the example inventory's connection dicts read
+#    (playbooks/inventory/headend.yml: one device host per group vos_clusters, hmp_servers, dms_servers,
+#    electra_systems);
 # 3. runs `ansible-playbook broadcast.video.health -e health_fail_on_crossed=false` (the seeded simulators have
 #    critical alarms, so the play would otherwise fail after writing the report);
 # 4. opens the report in headless Chromium with tools/check_report.py: pictures, tables and cards must render.
@@ -44,20 +46,13 @@ if ! "$py" -c 'import selenium' 2>/dev/null; then
     exit 1
 fi
 
-"$py" "$root/tools/sync_build.py" >/dev/null
-export ANSIBLE_COLLECTIONS_PATH="$root/.build"
-export ANSIBLE_COLLECTIONS_SCAN_SYS_PATH=false
-export ANSIBLE_NOCOLOR=${ANSIBLE_NOCOLOR:-1}
-export ANSIBLE_DEPRECATION_WARNINGS=false
-export ANSIBLE_LOCALHOST_WARNING=false
-export ANSIBLE_INVENTORY_UNPARSED_WARNING=false
-
 out="$root/tests/output/report-test"
 mkdir -p "$out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/broadcast-video-report-test.XXXXXX")
 # shellcheck source=tools/simulators.sh
 source "$root/tools/simulators.sh"
 sim_init "$work" "$py" report_test
+ansible_env "$root"
 cleanup() {
     stop_simulators
     rm -rf "$work"
@@ -67,57 +62,7 @@ trap 'exit 130' INT TERM
 
 start_simulators
 
-# The connection dicts of the shared contract (docs/dev/roles-and-playbooks.md); passwords and the community stay
-# in the environment (start_simulators exported them), never in the file.
-cat >"$work/inventory.yml" <<EOF
-all:
-  vars:
-    # the modules run on the controller (connection: local) with the Python that runs Ansible
-    ansible_python_interpreter: "{{ ansible_playbook_python }}"
-  children:
-    vos_clusters:
-      hosts:
-        vos-sim:
-          vos_connection:
-            host: 127.0.0.1
-            port: $VOS_PORT
-            use_ssl: false
-            validate_certs: false
-            auth_method: basic
-            username: "{{ lookup('ansible.builtin.env', 'VOS_USERNAME') }}"
-            password: "{{ lookup('ansible.builtin.env', 'VOS_PASSWORD') }}"
-    hmp_servers:
-      hosts:
-        hmp-sim:
-          hmp_connection:
-            host: 127.0.0.1
-            port: $HMP_PORT
-            use_ssl: false
-            validate_certs: false
-            username: "{{ lookup('ansible.builtin.env', 'HMP_USERNAME') }}"
-            password: "{{ lookup('ansible.builtin.env', 'HMP_PASSWORD') }}"
-    dms_servers:
-      hosts:
-        dms-sim:
-          dms_connection:
-            host: 127.0.0.1
-            port: $DMS_PORT
-            use_ssl: false
-            validate_certs: false
-            username: "{{ lookup('ansible.builtin.env', 'DMS_USERNAME') }}"
-            password: "{{ lookup('ansible.builtin.env', 'DMS_PASSWORD') }}"
-    electra_systems:
-      hosts:
-        electra-sim:
-          electra_connection:
-            host: 127.0.0.1
-            port: $ELECTRA_PORT
-            use_ssl: false
-            username: "{{ lookup('ansible.builtin.env', 'ELECTRA_USERNAME') }}"
-            password: "{{ lookup('ansible.builtin.env', 'ELECTRA_PASSWORD') }}"
-            snmp_port: $ELECTRA_SNMP_PORT
-            community: "{{ lookup('ansible.builtin.env', 'ELECTRA_COMMUNITY', default='public') }}"
-EOF
+
 
 report="$out/health-report.html"
 rm -f "$report"
@@ -127,7 +72,7 @@ rows=()
 if [ -n "$shots" ]; then
     rows=(-e '{"health_table_rows": 5}')
 fi
-if ! (cd "$work" && ansible-playbook -i "$work/inventory.yml" broadcast.video.health \
+if ! (cd "$work" && ansible-playbook -i "$root/playbooks/inventory/headend.yml" broadcast.video.health \
         -e '{"health_fail_on_crossed": false}' -e "health_report_path=$report" "${rows[@]+"${rows[@]}"}" \
         >"$work/health.log" 2>&1); then
     cat "$work/health.log"

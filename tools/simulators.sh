@@ -74,6 +74,17 @@ start_simulators() {
     export ELECTRA_USERNAME=${ELECTRA_USERNAME:-admin} ELECTRA_PASSWORD=${ELECTRA_PASSWORD:-electra-password}
 }
 
+# ansible_env ROOT: run ansible-playbook from the synced build copy of the collection (tools/sync_build.py), quietly.
+ansible_env() {
+    "$SIM_PY" "$1/tools/sync_build.py" >/dev/null
+    export ANSIBLE_COLLECTIONS_PATH="$1/.build"
+    export ANSIBLE_COLLECTIONS_SCAN_SYS_PATH=false
+    export ANSIBLE_NOCOLOR=${ANSIBLE_NOCOLOR:-1}
+    export ANSIBLE_DEPRECATION_WARNINGS=false
+    export ANSIBLE_LOCALHOST_WARNING=false
+    export ANSIBLE_INVENTORY_UNPARSED_WARNING=false
+}
+
 # stop_simulators: stop every simulator this shell started, and wait for them.
 stop_simulators() {
     local pid

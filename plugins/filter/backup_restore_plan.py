@@ -50,10 +50,11 @@ options:
     default: merged
   secrets:
     description:
-      - Write-only values to send with the items, since the backup has none, as C({module: {item: {option path:
-        secret}}}), for example C({vos_users: {operator: {password: "..."}}}) or C({vos_destinations: {news.origin:
-        {"outputs[0].end_points[1].password": "..."}}}). The option paths are those of the documents'
-        C(secrets_left_out).
+      - "Write-only values to send with the items, since the backup has none, as C({module: {item: {option path:
+        secret}}}), for example C({vos_users: {operator: {password: ...}}}) or C({vos_destinations: {news.origin:
+        {outputs[0].end_points[1].password: ...}}}). The option paths are those of the documents'
+        C(secrets_left_out)."
+      - Modules of other integrations are ignored, so that one mapping can serve every host.
     type: dict
     default: {}
   with_secrets:

@@ -233,8 +233,8 @@ def backup_document(gathered: Any, module: Any) -> Dict[str, Any]:
                               "never does" % (res.module, index, res.spec.label, name))
         keyed[name] = item
     config = [sort_keys(clean(keyed[name])) for name in sorted(keyed)]
-    left_out = [{"item": name, "option": path} for name in sorted(keyed) for path in sorted(secret_paths(res.spec.fields,
-                                                                                                        keyed[name]))]
+    left_out = [{"item": name, "option": path}
+                for name in sorted(keyed) for path in sorted(secret_paths(res.spec.fields, keyed[name]))]
     return {"integration": res.integration, "module": res.fqcn, "key": res.spec.key, "secrets_left_out": left_out,
             "config": config}
 
@@ -259,8 +259,8 @@ def set_secret(res: Resource, item: Dict[str, Any], path: str, value: Any, where
         raise BackupError("%s: %r is not a secret option of this %s; its secret options are %s" % (
             where, path, res.spec.label, ", ".join(allowed) or "none"))
     if not isinstance(value, str):
-        raise BackupError("%s.%s: give the secret as a string (from Ansible Vault), got %s" % (where, path,
-                                                                                            type(value).__name__))
+        raise BackupError("%s.%s: give the secret as a string (from Ansible Vault), got %s" % (
+            where, path, type(value).__name__))
     fields: FieldMap = res.spec.fields
     current: Dict[str, Any] = item
     parts = path.split(".")
@@ -331,7 +331,7 @@ class _Plan:
             counts[change["operation"]] = counts.get(change["operation"], 0) + 1
         text = ", ".join("%d to %s" % (counts[op], op) for op in ("create", "update", "delete") if op in counts)
         return "%s (%s%s): %s%s" % (self.res.module, self.state, ", then deleted" if self.deletes else "",
-                                     text or "no change", "; %d skipped" % len(self.skipped) if self.skipped else "")
+                                    text or "no change", "; %d skipped" % len(self.skipped) if self.skipped else "")
 
     def notes(self) -> List[str]:
         """The warnings and skipped items as text, each starting with the module's name."""
@@ -409,7 +409,7 @@ def _plan_module(res: Resource, config: List[Dict[str, Any]], current: List[Dict
                               "Ansible Vault)" % where)
         want = _normalized(res, original, where)
         wanted.append((original, want, _identity(res, want, where)))
-    declared = set(name for _, _, name in wanted)
+    declared = set(entry[2] for entry in wanted)
     unknown = sorted(set(str(k) for k in secrets) - declared)
     if unknown:
         raise BackupError("restore_secrets.%s: %s not in the backup of %s" % (

@@ -46,7 +46,7 @@ for host in vos-dfw hmp-dfw dms-edge electra-playout; do
 done
 find "$work/backup-a" -type f | sort >"$work/files"
 [ "$(wc -l <"$work/files")" -eq 14 ]
-(cd "$work/backup-a" && sha256sum */*.yml) >"$work/sums"
+(cd "$work/backup-a" && sha256sum ./*/*.yml) >"$work/sums"
 play "$work/backup2.log" "$work/a.json" broadcast.video.backup -e "backup_dir=$work/backup-a"
 [ "$(grep -cE ' changed=0 ' "$work/backup2.log")" -eq 4 ]
 (cd "$work/backup-a" && sha256sum -c --quiet "$work/sums")

@@ -21,7 +21,7 @@ from ansible_collections.broadcast.video.plugins.module_utils.resource import Re
 from ansible_collections.broadcast.video.plugins.module_utils.vos.device import VOS
 from ansible_collections.broadcast.video.plugins.plugin_utils import backup
 from ansible_collections.broadcast.video.plugins.plugin_utils.backup import (
-    INTEGRATIONS, RESOURCES, BackupError, Resource, backup_document, integration_modules, references, resource,
+    INTEGRATIONS, RESOURCES, BackupError, Resource, backup_document, integration_modules, plain, references, resource,
     restore_plans, secret_paths, set_secret, sort_keys)
 
 DEST = {"name": "news.origin", "type": "origin", "destination_profile": "Akamai", "outputs": [
@@ -86,6 +86,19 @@ def test_sort_keys():
     assert list(sort_keys({"b": 1, "a": [{"d": 1, "c": (2,)}]})) == ["a", "b"]
     assert sort_keys({"b": 1, "a": [{"d": 1, "c": (2,)}]}) == {"a": [{"c": [2], "d": 1}], "b": 1}
     assert sort_keys(3) == 3
+
+
+def test_plain():
+    class Text(str):
+        pass
+
+    class Number(int):
+        pass
+
+    marker = object()
+    value = plain({Text("a"): (Text("x"), Number(3), 1.5, True, None, marker)})
+    assert value == {"a": ["x", 3, 1.5, True, None, marker]}
+    assert [k.__class__ for k in value] == [str] and [v.__class__ for v in value["a"][:3]] == [str, int, float]
 
 
 def test_secret_paths():
@@ -270,10 +283,8 @@ def test_overridden_soft_deletes_events():
 
 def test_items_that_cannot_be_created_are_skipped_and_never_deleted():
     videos = doc("hmp_videos", [{"title": "A", "description": "x"}, {"title": "B", "description": "y"}])
-    plan = plans({"hmp_videos": videos}, "hmp", {"hmp_videos": [{"title": "A", "description": ""},
-                                                               {"title": "C", "description": ""},
-                                                               {"title": "D", "description": ""}]},
-                 "overridden")["hmp_videos"]
+    current = [{"title": "A", "description": ""}, {"title": "C", "description": ""}, {"title": "D", "description": ""}]
+    plan = plans({"hmp_videos": videos}, "hmp", {"hmp_videos": current}, "overridden")["hmp_videos"]
     assert [c["item"] for c in plan["changes"]] == ["A"]
     assert plan["config"] == [{"description": "x", "title": "A"}]
     assert plan["skipped"][0]["item"] == "B"

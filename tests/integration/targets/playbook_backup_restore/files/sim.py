@@ -54,11 +54,15 @@ def first_origin(state):
     return origins[0], origins[0]["outputs"][0]["originSettings"]["originOutputEndPoints"][0]
 
 
+def port(url):
+    """The port of a simulator's base URL."""
+    return int(url.rsplit(":", 1)[1])
+
+
 def main(argv):
     command, args = argv[1], argv[2:]
     if command == "inventory":
         out, vos, hmp, dms, electra, snmp_port = args
-        port = lambda url: int(url.rsplit(":", 1)[1])  # noqa: E731
         hosts = {
             "vos_clusters": {"vos-dfw": {"vos_connection": {
                 "host": "127.0.0.1", "port": port(vos), "use_ssl": False, "auth_method": "basic",
@@ -116,8 +120,8 @@ def main(argv):
             json.dump({"restore_secrets": secrets}, handle, indent=1)
     elif command == "check-secret":
         vos_a, vos_b = args
-        _, want = first_origin(call(vos_a, "GET", "/__sim__/state"))
-        _, have = first_origin(call(vos_b, "GET", "/__sim__/state"))
+        want = first_origin(call(vos_a, "GET", "/__sim__/state"))[1]
+        have = first_origin(call(vos_b, "GET", "/__sim__/state"))[1]
         assert want["password"] and have["password"] == want["password"], "end point password not restored"
         call(vos_b, "GET", "/vos-api/user/v1/users?username=backup-test",
              headers=basic("backup-test", PASSWORDS["backup-test"]))

@@ -251,7 +251,9 @@ def test_scripted_faults_and_drop(vos_sim):
         get(vos_sim, SERVICES)
     assert get(vos_sim, SERVICES).status_code == 200
     log = requests.get(vos_sim.control("requests"), timeout=5).json()
-    assert [e["status"] for e in log] == [200, 503, 503, 200, None, 200]
+    statuses = [e["status"] for e in log]
+    # The dropped connection is logged when the server gives it up, which can come after the next request's answer.
+    assert statuses[:4] == [200, 503, 503, 200] and sorted(statuses[4:], key=str) == [200, None]
     assert all(not e["path"].startswith("/__sim__") for e in log)
 
 

@@ -42,6 +42,9 @@ import fnmatch
 import re
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
+from ansible_collections.broadcast.video.plugins.module_utils.vos import resources as vos
+from ansible_collections.broadcast.video.plugins.plugin_utils.backup import secret_paths
+
 #: The kinds whose objects are copied and renamed, in the order they are applied on the target.
 KINDS = ("sources", "destinations", "services")
 #: Singular labels for messages.
@@ -440,9 +443,8 @@ def migrate(source: Any, mapping: Any = None, services: Any = None, target: Any 
             if "cloud_link_group" in output:
                 output["cloud_link_group"] = mapped(
                     "cloud_link_groups", output["cloud_link_group"], "%s outputs[%d]" % (described, index))
-            for number, _end_point in enumerate(output.get("end_points") or []):
-                secrets.append({"item": item["name"],
-                                "option": "outputs[%d].end_points[%d].password" % (index, number)})
+        # Every place a write-only secret can be set (end point passwords), from the destinations' resource spec.
+        secrets.extend({"item": item["name"], "option": path} for path in secret_paths(vos.DESTINATIONS.fields, item))
         destinations.append(item)
     services_out = []
     for old in old_names["services"]:

@@ -23,12 +23,6 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/broadcast-video-demo.XXXXXX")
 source "$root/tools/simulators.sh"
 sim_init "$work" "$py" demo
 ansible_env "$root"
-cleanup() {
-    stop_simulators
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 extra=()
 if [ -f "$root/tests/simulators/serve.py" ]; then

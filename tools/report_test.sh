@@ -53,12 +53,6 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/broadcast-video-report-test.XXXXXX")
 source "$root/tools/simulators.sh"
 sim_init "$work" "$py" report_test
 ansible_env "$root"
-cleanup() {
-    stop_simulators
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 start_simulators
 

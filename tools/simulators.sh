@@ -2,7 +2,8 @@
 # The device simulators for tools/demo.sh and tools/report_test.sh: sourced, not run.
 #
 #   source tools/simulators.sh
-#   sim_init WORKDIR PYTHON PREFIX   # where port files and logs go, the python that runs serve.py, message prefix
+#   sim_init WORKDIR PYTHON PREFIX   # where port files and logs go (removed at exit), the python that runs serve.py,
+#                                    # message prefix; stops the simulators at exit (EXIT trap)
 #   start_sim DEVICE [serve.py options...]   # sets SIM_PORT (and SIM_SNMP_PORT for electra)
 #   start_simulators                 # all four, exporting VOS_*, HMP_*, DMS_*, ELECTRA_* (see below)
 #   stop_simulators                  # kills and reaps every simulator started (call it from an EXIT trap)
@@ -18,10 +19,19 @@ SIM_PORT=
 SIM_SNMP_PORT=
 
 # sim_init WORKDIR PYTHON PREFIX
+# On exit the simulators are stopped and WORKDIR is removed (EXIT trap; INT and TERM exit with 130).
 sim_init() {
     SIM_WORK=$1
     SIM_PY=$2
     SIM_PREFIX=${3:-simulators}
+    trap sim_cleanup EXIT
+    trap 'exit 130' INT TERM
+}
+
+# sim_cleanup: stop the simulators and remove the work directory (the EXIT trap sim_init sets).
+sim_cleanup() {
+    stop_simulators
+    rm -rf "$SIM_WORK"
 }
 
 # start_sim DEVICE [serve.py options...]: start tests/simulators/serve.py DEVICE on a free port (plain HTTP);

@@ -18,7 +18,7 @@ holds one name -> id table per referenced kind, filled from one list read per ki
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Container, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .errors import ValidationError
 
@@ -355,6 +355,44 @@ class FieldMap:
             if field.nested is not None and isinstance(value, list) and any(field.nested.has_secrets(v) for v in value):
                 return True
         return False
+
+    def secret_paths(self, item: Mapping[str, Any], prefix: str = "") -> List[str]:
+        """Option paths of option-form ``item`` where a write-only secret can be set: every secret field whose
+        ``when`` conditions hold, also in nested lists (``outputs[0].end_points[1].password``). The device never
+        returns secrets, so a gathered item cannot tell whether one is set: every place one can be is listed."""
+        paths: List[str] = []
+        for field in self.fields:
+            if not field.applies(item):
+                continue
+            if field.secret:
+                paths.append(prefix + field.option)
+            elif field.nested is not None and isinstance(item.get(field.option), list):
+                for index, sub in enumerate(item[field.option]):
+                    if isinstance(sub, Mapping):
+                        paths.extend(field.nested.secret_paths(sub, "%s%s[%d]." % (prefix, field.option, index)))
+        return paths
+
+    def references(self, item: Mapping[str, Any]) -> List[Tuple[str, str]]:
+        """``(kind, name)`` of every reference option-form ``item`` makes (fields with ``ref``, whose ``when``
+        conditions hold), also from nested lists: ``[("sources", "news.primary"), ("images", "http://...")]``."""
+        found: List[Tuple[str, str]] = []
+        for field in self.fields:
+            value = item.get(field.option)
+            if value is None or not field.applies(item):
+                continue
+            if field.nested is not None:
+                for sub in value if isinstance(value, list) else []:
+                    if isinstance(sub, Mapping):
+                        found.extend(field.nested.references(sub))
+            elif field.ref:
+                values = value if isinstance(value, list) else [value]
+                found.extend((field.ref, str(v)) for v in values)
+        return found
+
+    def uses_any(self, item: Mapping[str, Any], names: Mapping[str, Container[str]]) -> bool:
+        """Whether option-form ``item`` references one of ``names`` (``{ref kind: names}``, for example the objects
+        a check-mode run would only create: ``{"images": [...], "sources": [...]}``)."""
+        return any(name in names.get(kind, ()) for kind, name in self.references(item))
 
     def argument_spec(self) -> Dict[str, Dict[str, Any]]:
         """The Ansible ``options`` of one item: types from each field's ``spec``, choices, nested options, no_log."""

@@ -191,23 +191,6 @@ def _items(res: Resource, value: Any, what: str) -> List[Dict[str, Any]]:
     return [dict(item) for item in value]
 
 
-def secret_paths(fields: FieldMap, item: Mapping[str, Any], prefix: str = "") -> List[str]:
-    """Option paths of ``item`` (option form) where a write-only secret can be set: every secret field whose
-    ``when`` conditions hold, also in nested lists (``outputs[0].end_points[1].password``). The device never returns
-    secrets, so a gathered item cannot tell whether one is set: every place one can be is listed."""
-    paths: List[str] = []
-    for field in fields.fields:
-        if not field.applies(item):
-            continue
-        if field.secret:
-            paths.append(prefix + field.option)
-        elif field.nested is not None and isinstance(item.get(field.option), list):
-            for index, sub in enumerate(item[field.option]):
-                if isinstance(sub, Mapping):
-                    paths.extend(secret_paths(field.nested, sub, "%s%s[%d]." % (prefix, field.option, index)))
-    return paths
-
-
 def backup_document(gathered: Any, module: Any) -> Dict[str, Any]:
     """The backup document of one module's ``state: gathered`` output.
 
@@ -234,7 +217,7 @@ def backup_document(gathered: Any, module: Any) -> Dict[str, Any]:
         keyed[name] = item
     config = [sort_keys(clean(keyed[name])) for name in sorted(keyed)]
     left_out = [{"item": name, "option": path}
-                for name in sorted(keyed) for path in sorted(secret_paths(res.spec.fields, keyed[name]))]
+                for name in sorted(keyed) for path in sorted(res.spec.fields.secret_paths(keyed[name]))]
     return {"integration": res.integration, "module": res.fqcn, "key": res.spec.key, "secrets_left_out": left_out,
             "config": config}
 
@@ -254,7 +237,7 @@ def set_secret(res: Resource, item: Dict[str, Any], path: str, value: Any, where
     :raises BackupError: the path does not lead to a secret option of an existing (sub-)item, or the value is not a
         string; the message names ``where`` and the secret options the item has.
     """
-    allowed = secret_paths(res.spec.fields, item)
+    allowed = res.spec.fields.secret_paths(item)
     if path not in allowed:
         raise BackupError("%s: %r is not a secret option of this %s; its secret options are %s" % (
             where, path, res.spec.label, ", ".join(allowed) or "none"))
@@ -266,7 +249,7 @@ def set_secret(res: Resource, item: Dict[str, Any], path: str, value: Any, where
     parts = path.split(".")
     for part in parts[:-1]:
         match = _PATH_PART.match(part)
-        option, index = match.group(1), int(match.group(2))  # type: ignore[union-attr]  # secret_paths made it
+        option, index = match.group(1), int(match.group(2))  # type: ignore[union-attr]  # FieldMap.secret_paths made it
         nested = _field(fields, option).nested  # type: ignore[union-attr]
         sub = [dict(s) for s in current[option]]
         current[option] = sub
@@ -287,23 +270,6 @@ def _normalized(res: Resource, item: Mapping[str, Any], where: str) -> Dict[str,
         return res.spec.normalize(item, where)
     except BroadcastError as exc:
         raise BackupError("%s: %s" % (res.module, exc.message)) from None
-
-
-def references(fields: FieldMap, item: Mapping[str, Any]) -> List[Tuple[str, str]]:
-    """``(kind, name)`` of every reference ``item`` (option form) makes, also from nested lists."""
-    found: List[Tuple[str, str]] = []
-    for field in fields.fields:
-        value = item.get(field.option)
-        if value is None or not field.applies(item):
-            continue
-        if field.nested is not None:
-            for sub in value if isinstance(value, list) else []:
-                if isinstance(sub, Mapping):
-                    found.extend(references(field.nested, sub))
-        elif field.ref:
-            values = value if isinstance(value, list) else [value]
-            found.extend((field.ref, str(v)) for v in values)
-    return found
 
 
 class _Plan:
@@ -548,6 +514,6 @@ def _mark_deferred(plans: Mapping[str, _Plan]) -> None:
         spec = plan.res.spec
         wanted = set()
         for item in plan.config:
-            wanted.update(references(spec.fields, item))
+            wanted.update(spec.fields.references(item))
         plan.deferred = ["%s %s" % (kind, name) for kind, name in sorted(wanted) if name in created.get(kind, set())]
         created.setdefault(spec.kind, set()).update(c["item"] for c in plan.changes if c["operation"] == "create")

@@ -40,6 +40,7 @@ from ansible.module_utils.parsing.convert_bool import boolean
 
 from ansible_collections.broadcast.video.plugins.module_utils.errors import ValidationError
 from ansible_collections.broadcast.video.plugins.module_utils.hmp.resources import parse_days, parse_start_time
+from ansible_collections.broadcast.video.plugins.module_utils.vos import resources as vos
 
 # ---------------------------------------------------------------------------------------------- the option tree
 # Argument-spec shaped (type, required, default, choices, elements, options, no_log); the role's
@@ -512,13 +513,10 @@ def expand_lineup(lineup: Any, pending: Any = None) -> Dict[str, Any]:
         result["sources"].extend(expanded["sources"])
         result["destinations"].extend(expanded["destinations"])
         result["services"].append(expanded["service"])
-        for source in expanded["sources"]:
-            if any(i.get("slate_image") in waiting["images"] for i in source["inputs"]):
-                result["deferred"]["sources"].append(source["name"])
-        service = expanded["service"]
-        if (service.get("slate_image") in waiting["images"]
-                or any(s["name"] in waiting["sources"] for s in service["sources"])
-                or any(d in waiting["destinations"] for d in service["destinations"])):
-            result["deferred"]["services"].append(service["name"])
+        # What uses a pending object, from the references the VOS resource specs declare (Field ref).
+        result["deferred"]["sources"].extend(source["name"] for source in expanded["sources"]
+                                             if vos.SOURCES.fields.uses_any(source, waiting))
+        if vos.SERVICES.fields.uses_any(expanded["service"], waiting):
+            result["deferred"]["services"].append(expanded["service"]["name"])
     result["images"] = [{"url": url} for url in images]
     return result

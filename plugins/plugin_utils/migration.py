@@ -43,7 +43,6 @@ import re
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from ansible_collections.broadcast.video.plugins.module_utils.vos import resources as vos
-from ansible_collections.broadcast.video.plugins.plugin_utils.backup import secret_paths
 
 #: The kinds whose objects are copied and renamed, in the order they are applied on the target.
 KINDS = ("sources", "destinations", "services")
@@ -444,7 +443,7 @@ def migrate(source: Any, mapping: Any = None, services: Any = None, target: Any 
                 output["cloud_link_group"] = mapped(
                     "cloud_link_groups", output["cloud_link_group"], "%s outputs[%d]" % (described, index))
         # Every place a write-only secret can be set (end point passwords), from the destinations' resource spec.
-        secrets.extend({"item": item["name"], "option": path} for path in secret_paths(vos.DESTINATIONS.fields, item))
+        secrets.extend({"item": item["name"], "option": path} for path in vos.DESTINATIONS.fields.secret_paths(item))
         destinations.append(item)
     services_out = []
     for old in old_names["services"]:
@@ -512,15 +511,10 @@ def migrate(source: Any, mapping: Any = None, services: Any = None, target: Any 
     deferred: Dict[str, List[str]] = {}
     created = {kind: set(plan.get(kind, {}).get("create", [])) for kind in plan}
     if plan:
-        for item in sources:
-            if any(e.get("slate_image") in created.get("images", ()) for e in item.get("inputs") or []):
-                deferred.setdefault("sources", []).append(item["name"])
-        for item in services_out:
-            refs_new = (any(s.get("name") in created.get("sources", ()) for s in item.get("sources") or [])
-                        or any(d in created.get("destinations", ()) for d in item.get("destinations") or [])
-                        or item.get("slate_image") in created.get("images", ()))
-            if refs_new:
-                deferred.setdefault("services", []).append(item["name"])
+        for kind, spec, items in (("sources", vos.SOURCES, sources), ("services", vos.SERVICES, services_out)):
+            for item in items:
+                if spec.fields.uses_any(item, created):
+                    deferred.setdefault(kind, []).append(item["name"])
 
     renamed = [{"kind": LABELS[kind], "from": old, "to": new} for kind in ("services", "sources", "destinations")
                for old, new in sorted(new_name[kind].items()) if old != new]

@@ -21,8 +21,8 @@ from ansible_collections.broadcast.video.plugins.module_utils.resource import Re
 from ansible_collections.broadcast.video.plugins.module_utils.vos.device import VOS
 from ansible_collections.broadcast.video.plugins.plugin_utils import backup
 from ansible_collections.broadcast.video.plugins.plugin_utils.backup import (
-    INTEGRATIONS, RESOURCES, BackupError, Resource, backup_document, integration_modules, plain, references, resource,
-    restore_plans, secret_paths, set_secret, sort_keys)
+    INTEGRATIONS, RESOURCES, BackupError, Resource, backup_document, integration_modules, plain, resource,
+    restore_plans, set_secret, sort_keys)
 
 DEST = {"name": "news.origin", "type": "origin", "destination_profile": "Akamai", "outputs": [
     {"rank": 1, "type": "origin", "end_points": [{"packaging": "hls", "username": "u", "port": 80},
@@ -103,13 +103,13 @@ def test_plain():
 
 def test_secret_paths():
     fields = RESOURCES["vos_destinations"].spec.fields
-    assert secret_paths(fields, DEST) == ["outputs[0].end_points[0].password", "outputs[0].end_points[1].password"]
-    assert secret_paths(fields, ATS) == []  # end_points only exist on origin outputs
-    assert secret_paths(fields, {"name": "x", "outputs": [{"type": "origin", "end_points": ["junk"]}]}) == []
-    assert secret_paths(fields, {"name": "x", "outputs": None}) == []
+    assert fields.secret_paths(DEST) == ["outputs[0].end_points[0].password", "outputs[0].end_points[1].password"]
+    assert fields.secret_paths(ATS) == []  # end_points only exist on origin outputs
+    assert fields.secret_paths({"name": "x", "outputs": [{"type": "origin", "end_points": ["junk"]}]}) == []
+    assert fields.secret_paths({"name": "x", "outputs": None}) == []
     hmp = RESOURCES["hmp_sources"].spec.fields
-    assert secret_paths(hmp, {"name": "a", "type": "srt"}) == ["passphrase"]
-    assert secret_paths(hmp, {"name": "a", "type": "udp"}) == []
+    assert hmp.secret_paths({"name": "a", "type": "srt"}) == ["passphrase"]
+    assert hmp.secret_paths({"name": "a", "type": "udp"}) == []
 
 
 def test_backup_document_is_sorted_and_marks_secrets():
@@ -183,11 +183,11 @@ def test_references():
     fields = RESOURCES["vos_services"].spec.fields
     service = {"name": "s", "profile": "p", "sources": [{"name": "src", "rank": 1}, "junk"], "destinations": ["d1", "d2"],
                "slate_image": None}
-    assert sorted(references(fields, service)) == [("destinations", "d1"), ("destinations", "d2"), ("profiles", "p"),
-                                                   ("sources", "src")]
-    assert references(fields, {"name": "s", "sources": "notalist"}) == []
+    assert sorted(fields.references(service)) == [("destinations", "d1"), ("destinations", "d2"), ("profiles", "p"),
+                                                  ("sources", "src")]
+    assert fields.references({"name": "s", "sources": "notalist"}) == []
     inputs = RESOURCES["vos_sources"].spec.fields
-    assert references(inputs, {"name": "x", "inputs": [{"type": "slate", "slate_image": "u", "cloud_link_group": "g"}]}) \
+    assert inputs.references({"name": "x", "inputs": [{"type": "slate", "slate_image": "u", "cloud_link_group": "g"}]}) \
         == [("images", "u")]
 
 
